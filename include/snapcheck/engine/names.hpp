@@ -1,0 +1,212 @@
+// Parameter names: decoding a name (with its own error reporting), finding
+// its table row (plain name, alias, or family member with its N), and the
+// nearest known name for an unknown one.
+#ifndef SNAPCHECK_ENGINE_NAMES_HPP
+#define SNAPCHECK_ENGINE_NAMES_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../result/violation.hpp"
+#include "../schema/check.hpp"
+#include "../unicode/utf8.hpp"
+#include "scan.hpp"
+
+namespace snapcheck::detail {
+
+// A name decoded into a small buffer: long enough for every known name plus
+// the slack that suggestions need. Longer names are still read to the end,
+// so that their encoding and UTF-8 errors are found.
+template <std::size_t Cap>
+struct decoded_name {
+  enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
+  status state = status::ok;
+  std::size_t size = 0;     // decoded bytes in all
+  std::size_t utf8_at = 0;  // for invalid_utf8
+  std::array<char, Cap> bytes{};
+
+  [[nodiscard]] constexpr bool fits() const noexcept { return size <= Cap; }
+  // Returns the decoded name; only meaningful when fits().
+  [[nodiscard]] constexpr std::string_view view() const noexcept {
+    return {bytes.data(), size <= Cap ? size : Cap};
+  }
+};
+
+template <std::size_t Cap, class Reader>
+[[nodiscard]] constexpr decoded_name<Cap> read_name(Reader r) noexcept {
+  decoded_name<Cap> out;
+  unicode::utf8_decoder dec;
+  std::size_t seq_start = 0;
+  bool utf8_ok = true;
+  unsigned char b = 0;
+  while (r.next(b)) {
+    if (out.size < Cap) out.bytes[out.size] = static_cast<char>(b);
+    ++out.size;
+    if (!utf8_ok) continue;
+    if (!dec.pending()) seq_start = out.size - 1;
+    if (dec.feed(b) == unicode::utf8_decoder::step::ill_formed) {
+      utf8_ok = false;
+      out.utf8_at = seq_start;
+    }
+  }
+  if (r.bad()) {
+    out.state = decoded_name<Cap>::status::bad_encoding;
+  } else if (!utf8_ok || dec.pending()) {
+    out.state = decoded_name<Cap>::status::invalid_utf8;
+    if (utf8_ok) out.utf8_at = seq_start;
+  }
+  return out;
+}
+
+// Returns true when the decoded bytes of `text` equal `want`, without a buffer.
+[[nodiscard]] constexpr bool decoded_equals(std::string_view text, bool form_encoded,
+                                            std::string_view want) noexcept {
+  return with_reader(text, form_encoded, [&](auto r) {
+    std::size_t i = 0;
+    unsigned char b = 0;
+    while (r.next(b)) {
+      if (i == want.size() || static_cast<unsigned char>(want[i]) != b) return false;
+      ++i;
+    }
+    return !r.bad() && i == want.size();
+  });
+}
+
+struct name_match {
+  enum class kind : std::uint8_t { unknown, known, bad_index };
+  kind what = kind::unknown;
+  std::size_t field = 0;    // row index for known and bad_index
+  std::uint32_t index = 0;  // N for a family member
+  bool alias = false;
+};
+
+// Returns N when s is a canonical decimal (no sign, no leading zero) within
+// [min, max], or 0.
+[[nodiscard]] constexpr std::uint32_t parse_index(std::string_view s, std::uint32_t min,
+                                                  std::uint32_t max) noexcept {
+  if (s.empty() || s.size() > 10 || s[0] == '0') return 0;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return (v >= min && v <= max) ? static_cast<std::uint32_t>(v) : 0;
+}
+
+// Finds the row of a decoded name: plain names and aliases first, then
+// families. A name with a family's prefix and one of its suffixes but a bad
+// N is a bad_index of that family; any other shape is unknown.
+template <schema S>
+[[nodiscard]] constexpr name_match match_name(std::string_view name) noexcept {
+  constexpr std::size_t n = std::size(S::fields);
+  for (std::size_t i = 0; i < n; ++i) {
+    const field& f = S::fields[i];
+    if (f.is_family()) continue;
+    if (name == f.name) return {name_match::kind::known, i, 0, false};
+    if (!f.alias.empty() && name == f.alias) return {name_match::kind::known, i, 0, true};
+  }
+  name_match bad{};  // a family shape with a bad N, if no family takes the name
+  for (std::size_t i = 0; i < n; ++i) {
+    const field& f = S::fields[i];
+    if (!f.is_family()) continue;
+    const std::string_view prefix = f.prefix();
+    if (!name.starts_with(prefix)) continue;
+    for (const bool alias : {false, true}) {
+      const std::string_view suffix = f.suffix(alias);
+      if (suffix.empty() || name.size() < prefix.size() + suffix.size() || !name.ends_with(suffix))
+        continue;
+      const auto middle = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+      const std::uint32_t index = parse_index(middle, f.min_index, f.max_index);
+      if (index != 0) return {name_match::kind::known, i, index, alias};
+      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, i, 0, alias};
+    }
+  }
+  return bad;
+}
+
+// Returns the optimal-string-alignment distance of a and b (both short), or
+// limit + 1 when it exceeds limit.
+[[nodiscard]] constexpr std::size_t edit_distance(std::string_view a, std::string_view b,
+                                                  std::size_t limit) noexcept {
+  constexpr std::size_t max = 40;
+  if (a.size() > max || b.size() > max) return limit + 1;
+  const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > limit) return limit + 1;
+  std::array<std::array<std::size_t, max + 1>, 3> rows{};  // i-2, i-1, i
+  for (std::size_t j = 0; j <= b.size(); ++j) rows[1][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    auto& cur = rows[(i + 1) % 3];
+    const auto& prev = rows[i % 3];
+    const auto& prev2 = rows[(i + 2) % 3];
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      std::size_t best = prev[j - 1] + cost;
+      if (prev[j] + 1 < best) best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+        best = prev2[j - 2] + 1;
+      cur[j] = best;
+    }
+  }
+  const std::size_t d = rows[(a.size() + 1) % 3][b.size()];
+  return d > limit ? limit + 1 : d;
+}
+
+[[nodiscard]] constexpr bool iequal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(static_cast<unsigned char>(a[i])) != ascii_lower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// Returns the known name nearest to an unknown one: equal but for ASCII case,
+// else within edit distance 2 (the closest; the first row on a tie). A family
+// is tried with the first run of digits in the name as its N.
+template <schema S>
+[[nodiscard]] constexpr field_path suggest_name(std::string_view name) noexcept {
+  constexpr std::size_t cap = max_name_size<S>() + 8;
+  constexpr std::size_t limit = 2;
+  field_path best{};
+  std::size_t best_distance = limit + 1;
+  auto consider = [&](std::string_view candidate, const field& f, std::uint32_t index) {
+    const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(name, candidate, limit);
+    if (d < best_distance) {
+      best_distance = d;
+      best = field_path{&f, index, false, {}, name_text::decoded};
+    }
+  };
+  // The first run of digits, as a family's N.
+  std::size_t d0 = 0;
+  while (d0 < name.size() && (name[d0] < '0' || name[d0] > '9')) ++d0;
+  std::size_t d1 = d0;
+  while (d1 < name.size() && name[d1] >= '0' && name[d1] <= '9') ++d1;
+  const std::string_view digits_run = name.substr(d0, d1 - d0);
+
+  for (const field& f : S::fields) {
+    if (!f.is_family()) {
+      consider(f.name, f, 0);
+      continue;
+    }
+    const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index);
+    if (index == 0) continue;
+    std::array<char, cap> buf{};
+    std::size_t size = 0;
+    auto put = [&](std::string_view s) {
+      for (char c : s)
+        if (size < cap) buf[size++] = c;
+    };
+    put(f.prefix());
+    put(digits_run);
+    put(f.suffix());
+    consider({buf.data(), size}, f, index);
+  }
+  return best;
+}
+
+}  // namespace snapcheck::detail
+
+#endif

@@ -1,0 +1,31 @@
+// The caller's knobs. Plain data; the defaults are SPEC's documented profile.
+#ifndef SNAPCHECK_ENGINE_OPTIONS_HPP
+#define SNAPCHECK_ENGINE_OPTIONS_HPP
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+#include "../rules/rule.hpp"
+#include "../unicode/han.hpp"
+
+namespace snapcheck {
+
+using unicode::han_set;
+
+struct options {
+  snapcheck::profile profile = profile::documented;
+  // Names that the hardened profile accepts without an unknown_parameter
+  // error (common parameters such as signature fields). Compared exactly.
+  std::span<const std::string_view> allow{};
+  // How many violations a result keeps; past that it says it was truncated.
+  std::size_t max_violations = 64;
+  // More parameters than this: one too_many_parameters error and nothing else.
+  std::size_t max_parameters = 1024;
+  // Which characters count as Chinese (SPEC §1).
+  han_set chinese = han_set::unicode;
+};
+
+}  // namespace snapcheck
+
+#endif

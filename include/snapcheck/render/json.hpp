@@ -1,0 +1,104 @@
+// A result as one JSON object (the CLI's output, SPEC §8). The output is
+// valid UTF-8 JSON whatever the input: names are sanitised, then escaped.
+#ifndef SNAPCHECK_RENDER_JSON_HPP
+#define SNAPCHECK_RENDER_JSON_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "../result/result.hpp"
+#include "text.hpp"
+
+namespace snapcheck {
+namespace detail {
+
+// Escapes valid UTF-8 for a JSON string and passes it on.
+template <class Out>
+struct json_escaper {
+  Out& out;
+  constexpr void operator()(std::string_view s) const {
+    constexpr char hex[] = "0123456789abcdef";
+    std::size_t clean = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (i > clean) out(s.substr(clean, i - clean));
+      clean = i + 1;
+      if (c == '"') out("\\\"");
+      else if (c == '\\') out("\\\\");
+      else if (c == '\n') out("\\n");
+      else if (c == '\r') out("\\r");
+      else if (c == '\t') out("\\t");
+      else {
+        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out(std::string_view(u, 6));
+      }
+    }
+    if (s.size() > clean) out(s.substr(clean));
+  }
+};
+
+template <class Out, class Write>
+constexpr void json_string(Out& out, Write&& write) {
+  out("\"");
+  json_escaper<Out> esc{out};
+  write(esc);
+  out("\"");
+}
+
+}  // namespace detail
+
+// Writes one violation as a JSON object.
+template <class Out>
+constexpr void write_json(const violation& v, Out&& out) {
+  out("{\"field\":");
+  detail::json_string(out, [&](auto& esc) { write_field(v.field, esc); });
+  out(",\"code\":\"");
+  out(to_string(v.code));
+  out("\",\"severity\":\"");
+  out(to_string(v.severity));
+  out("\",\"api_code\":");
+  detail::json_string(out, [&](auto& esc) { esc(v.api_code); });
+  out(",\"message\":");
+  detail::json_string(out, [&](auto& esc) { write_message(v, esc); });
+  const auto number = [&](std::string_view key, auto value) {
+    if (!value) return;
+    out(key);
+    detail::write_number(*value, out);
+  };
+  number(",\"at\":", v.at);
+  number(",\"length\":", v.length);
+  number(",\"limit\":", v.limit);
+  if (v.has_suggestion()) {
+    out(",\"suggestion\":");
+    detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });
+  }
+  out("}");
+}
+
+// Writes a result as {"ok":…,"truncated":…,"violations":[…]}.
+template <std::size_t N, class Out>
+constexpr void write_json(const basic_result<N>& r, Out&& out) {
+  out(r.ok() ? "{\"ok\":true" : "{\"ok\":false");
+  out(r.truncated() ? ",\"truncated\":true,\"violations\":[" : ",\"truncated\":false,\"violations\":[");
+  bool first = true;
+  for (const violation& v : r.violations()) {
+    if (!first) out(",");
+    first = false;
+    write_json(v, out);
+  }
+  out("]}");
+}
+
+// Returns a result as a JSON string.
+template <std::size_t N>
+[[nodiscard]] std::string to_json(const basic_result<N>& r) {
+  std::string s;
+  write_json(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+}  // namespace snapcheck
+
+#endif

@@ -1,0 +1,240 @@
+// Text from violation data: the field name as given, and an English message
+// that names the field and the bound but never the value (values may hold
+// secrets or log-injection text). Writers call out(std::string_view) and
+// allocate nothing; the std::string helpers at the end are for convenience.
+#ifndef SNAPCHECK_RENDER_TEXT_HPP
+#define SNAPCHECK_RENDER_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "../engine/text.hpp"
+#include "../result/violation.hpp"
+#include "../unicode/utf8.hpp"
+
+namespace snapcheck {
+namespace detail {
+
+template <class Out>
+constexpr void write_number(std::uint64_t v, Out& out) {
+  char buf[20] = {};
+  std::size_t n = 0;
+  do {
+    buf[sizeof buf - 1 - n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  out(std::string_view(buf + sizeof buf - n, n));
+}
+
+// Writes a table name, with {N} replaced by index.
+template <class Out>
+constexpr void write_template(std::string_view name, std::uint32_t index, Out& out) {
+  const auto at = name.find(field::index_marker);
+  if (at == std::string_view::npos) {
+    out(name);
+    return;
+  }
+  out(name.substr(0, at));
+  write_number(index, out);
+  out(name.substr(at + field::index_marker.size()));
+}
+
+}  // namespace detail
+
+// Writes the parameter name of p as given in the input, always valid UTF-8.
+template <class Out>
+constexpr void write_field(const field_path& p, Out&& out) {
+  if (p.is_known()) {
+    detail::write_template(p.alias ? p.def->alias : p.def->name, p.index, out);
+    return;
+  }
+  unicode::utf8_sanitizer<Out> clean(out);
+  detail::with_reader(p.text, p.form == name_text::form_encoded, [&](auto r) {
+    unsigned char b = 0;
+    while (r.next(b)) clean.put(b);
+    return 0;
+  });
+  clean.finish();
+}
+
+namespace detail {
+
+template <class Out>
+constexpr void write_texts(const rule& r, Out& out) {
+  for (std::size_t t = 0; t < r.text_count(); ++t) {
+    if (t > 0) out(t + 1 == r.text_count() ? " or " : ", ");
+    out("'");
+    out(r.texts[t]);
+    out("'");
+  }
+}
+
+template <class Out>
+constexpr void write_position(const violation& v, Out& out) {
+  if (!v.at) return;
+  out(" (at character ");
+  write_number(*v.at, out);
+  out(")");
+}
+
+}  // namespace detail
+
+// Writes an English sentence describing v. It names the field and the rule's
+// bound, and never includes the offending value.
+template <class Out>
+constexpr void write_message(const violation& v, Out&& out) {
+  using detail::write_number;
+  auto field = [&] { write_field(v.field, out); };
+  const rule* r = v.rule;
+  switch (v.code) {
+    case code::missing:
+      field();
+      out(" is required and must not be empty");
+      break;
+    case code::unknown_parameter:
+      field();
+      out(v.severity == severity::error ? " is not a parameter of this API and is not allowed"
+                                        : " is not a parameter of this API and is ignored");
+      break;
+    case code::deprecated_name:
+      field();
+      out(" is a deprecated spelling of ");
+      write_field(field_path{v.field.def, v.field.index, false}, out);
+      break;
+    case code::duplicate_parameter:
+      field();
+      out(" is given more than once; only the first occurrence is used");
+      break;
+    case code::too_many_parameters:
+      out("the request has more parameters than the limit allows");
+      break;
+    case code::bad_encoding:
+      field();
+      out(v.field.is_known() ? " has a '%' that is not followed by two hexadecimal digits"
+                             : " (a parameter name) has a '%' that is not followed by two hexadecimal digits");
+      break;
+    case code::invalid_utf8:
+      field();
+      out(v.field.def == nullptr ? " (a parameter name) is not valid UTF-8" : " is not valid UTF-8");
+      if (v.at) {
+        out(" (at byte ");
+        write_number(*v.at, out);
+        out(")");
+      }
+      break;
+    case code::bad_tag_index:
+      field();
+      out(" has an index that is not a whole number from ");
+      write_number(v.field.def ? v.field.def->min_index : 0, out);
+      out(" to ");
+      write_number(v.field.def ? v.field.def->max_index : 0, out);
+      out(" written without leading zeros");
+      break;
+    case code::too_short:
+    case code::too_long:
+      field();
+      out(v.code == code::too_short ? " must be at least " : " must be at most ");
+      write_number(v.limit.value_or(0), out);
+      out(" characters long (it has ");
+      write_number(v.length.value_or(0), out);
+      out(")");
+      break;
+    case code::bad_start:
+      field();
+      out(" must start with ");
+      out(r ? r->describe : std::string_view("an allowed character"));
+      break;
+    case code::bad_char:
+      field();
+      if (r && r->kind == rule_kind::no_chars) {
+        out(" must not contain ");
+        out(r->describe);
+      } else {
+        out(" may contain only ");
+        out(r ? r->describe : std::string_view("allowed characters"));
+      }
+      detail::write_position(v, out);
+      break;
+    case code::reserved_prefix:
+      field();
+      out(" must not start with ");
+      if (r) detail::write_texts(*r, out);
+      if (r && r->cases == case_mode::ascii_insensitive) out(" in any letter case");
+      break;
+    case code::forbidden_substring:
+      field();
+      out(" must not contain ");
+      if (r) detail::write_texts(*r, out);
+      if (r && r->cases == case_mode::ascii_insensitive) out(" in any letter case");
+      detail::write_position(v, out);
+      break;
+    case code::not_in_enum:
+      field();
+      out(" must be ");
+      if (r) detail::write_texts(*r, out);
+      break;
+    case code::not_integer:
+      field();
+      out(" must be a whole number written with the digits 0-9 only");
+      break;
+    case code::out_of_range:
+      field();
+      out(" must be from ");
+      write_number(r ? r->min : 0, out);
+      out(" to ");
+      write_number(r ? r->max : v.limit.value_or(0), out);
+      break;
+    case code::bad_format:
+      field();
+      out(" must be ");
+      out(r ? r->describe : std::string_view("in the required format"));
+      break;
+    case code::value_without_key:
+      field();
+      out(" is given without ");
+      if (r) detail::write_template(r->texts[0], v.field.index, out);
+      else out("its key");
+      break;
+    case code::duplicate_tag_key:
+      field();
+      out(" has the same key as a tag with a lower index");
+      break;
+    case code::wrong_type:
+      field();
+      out(" has a JSON type that this parameter cannot hold");
+      break;
+  }
+  if (v.has_suggestion()) {
+    out("; did you mean ");
+    if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
+    else out(v.suggested_value);
+    out("?");
+  }
+}
+
+// Writes the suggestion of v (a name or a value), if it has one.
+template <class Out>
+constexpr void write_suggestion(const violation& v, Out&& out) {
+  if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
+  else out(v.suggested_value);
+}
+
+// Returns the field name of v as given, valid UTF-8.
+[[nodiscard]] inline std::string field_name(const field_path& p) {
+  std::string s;
+  write_field(p, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns the English message of v.
+[[nodiscard]] inline std::string message(const violation& v) {
+  std::string s;
+  write_message(v, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+}  // namespace snapcheck
+
+#endif

@@ -1,0 +1,70 @@
+// The default sink: a fixed-capacity list of violations that says when it
+// was truncated, and whether the request is ok counting every violation found.
+#ifndef SNAPCHECK_RESULT_RESULT_HPP
+#define SNAPCHECK_RESULT_RESULT_HPP
+
+#include <cstddef>
+#include <span>
+#include <type_traits>
+
+#include "violation.hpp"
+
+namespace snapcheck {
+
+// A sink receives every violation the engine finds, in report order.
+template <class S>
+concept violation_sink = requires(S& s, const violation& v) {
+  s.add(v);
+  { s.accepts_more() } -> std::convertible_to<bool>;
+};
+
+template <std::size_t Capacity>
+class basic_result {
+  static_assert(Capacity > 0, "snapcheck: a result needs room for at least one violation");
+
+ public:
+  // Keeps at most min(keep, Capacity) violations.
+  constexpr explicit basic_result(std::size_t keep = Capacity) noexcept
+      : keep_(keep < Capacity ? keep : Capacity) {
+    // Run-time results leave the array uninitialised (no cost for a valid
+    // request); a constant expression may not, so it is cleared there.
+    if (std::is_constant_evaluated())
+      for (auto& v : items_) v = violation{};
+  }
+
+  // Returns true when no error was found (warnings allowed), kept or not.
+  [[nodiscard]] constexpr bool ok() const noexcept { return errors_ == 0; }
+  // Returns true when more violations were found than were kept.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
+  // Returns the kept violations, in report order.
+  [[nodiscard]] constexpr std::span<const violation> violations() const noexcept {
+    return {items_, size_};
+  }
+  // Returns how many violations were found, kept or not.
+  [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
+  // Returns how many errors were found, kept or not.
+  [[nodiscard]] constexpr std::size_t errors() const noexcept { return errors_; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+
+  // Sink interface.
+  constexpr void add(const violation& v) noexcept {
+    ++found_;
+    if (v.is_error()) ++errors_;
+    if (size_ < keep_) items_[size_++] = v;
+  }
+  [[nodiscard]] constexpr bool accepts_more() const noexcept { return size_ < keep_; }
+
+ private:
+  violation items_[Capacity];
+  std::size_t keep_;
+  std::size_t size_ = 0;
+  std::size_t found_ = 0;
+  std::size_t errors_ = 0;
+};
+
+// What validate_form and validate_params return: room for 64 violations.
+using result = basic_result<64>;
+
+}  // namespace snapcheck
+
+#endif

@@ -1,0 +1,61 @@
+// A violation is data: where (field path), what (code, severity, api_code),
+// and the numbers that explain it. Text is rendered from it (render/), never
+// stored in it, and never includes the offending value.
+#ifndef SNAPCHECK_RESULT_VIOLATION_HPP
+#define SNAPCHECK_RESULT_VIOLATION_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "../rules/codes.hpp"
+#include "../schema/field.hpp"
+
+namespace snapcheck {
+
+// How the text of a field path is written in the input it was taken from.
+enum class name_text : std::uint8_t {
+  decoded,       // bytes as they are (a parameter list)
+  form_encoded,  // form-encoded (a form body): decode to read it
+  raw,           // badly form-encoded: shown as given
+};
+
+// The parameter a violation is about. For a known field it is the table row,
+// the N of a family, and whether the deprecated alias was used; otherwise the
+// name's text in the input (a view: it lives as long as the input does).
+struct field_path {
+  const field* def = nullptr;  // the row, when the name is known (or a family with a bad N)
+  std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
+  bool alias = false;          // spelled with the deprecated alias
+  std::string_view text{};     // the name as given, for unknown names and bad N
+  name_text form = name_text::decoded;
+
+  // Returns true when the path names a table row (rendered from the table).
+  [[nodiscard]] constexpr bool is_known() const noexcept {
+    return def != nullptr && (!def->is_family() || index != 0);
+  }
+};
+
+struct violation {
+  field_path field{};
+  snapcheck::code code{};
+  snapcheck::severity severity{};
+  std::string_view api_code{};
+  std::optional<std::size_t> at{};      // character index; byte offset for invalid_utf8
+  std::optional<std::size_t> length{};  // actual characters (too_short / too_long)
+  std::optional<std::uint64_t> limit{}; // the bound that was broken
+  const snapcheck::rule* rule = nullptr;  // the table rule that raised it, if any
+  // A better name (a known field) or value (an enum literal), if one is close.
+  field_path suggested_field{};
+  std::string_view suggested_value{};
+
+  [[nodiscard]] constexpr bool is_error() const noexcept { return severity == severity::error; }
+  [[nodiscard]] constexpr bool has_suggestion() const noexcept {
+    return suggested_field.is_known() || !suggested_value.empty();
+  }
+};
+
+}  // namespace snapcheck
+
+#endif

@@ -1,0 +1,67 @@
+// A schema is a type with a constexpr table of fields. A field is one row:
+// its name (or a family such as Tag.{N}.Key), whether it is required, the
+// api_code of its value errors, and its rules in reporting order.
+#ifndef SNAPCHECK_SCHEMA_FIELD_HPP
+#define SNAPCHECK_SCHEMA_FIELD_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../rules/rule.hpp"
+
+namespace snapcheck {
+
+struct field {
+  static constexpr std::size_t max_rules = 8;
+  static constexpr std::string_view index_marker = "{N}";
+
+  std::string_view name;       // "DiskId", or a family "Tag.{N}.Key"
+  std::string_view alias{};    // accepted but deprecated spelling, same shape
+  bool required = false;       // missing when absent or empty
+  bool empty_is_absent = true; // an empty value skips the rules (SPEC §1 "present")
+  std::uint32_t min_index = 0; // a family's N range
+  std::uint32_t max_index = 0;
+  std::string_view api_code{}; // for violations on the value
+  std::array<rule, max_rules> rules{};
+  std::string_view source{};   // the wording of the source page this row encodes
+
+  [[nodiscard]] constexpr bool is_family() const noexcept {
+    return name.find(index_marker) != std::string_view::npos;
+  }
+  // Returns the part of a family name before {N} ("Tag.").
+  [[nodiscard]] constexpr std::string_view prefix() const noexcept {
+    return name.substr(0, name.find(index_marker));
+  }
+  // Returns the part of the name (or of the alias) after {N} (".Key").
+  [[nodiscard]] constexpr std::string_view suffix(bool of_alias = false) const noexcept {
+    const std::string_view n = of_alias ? alias : name;
+    const auto at = n.find(index_marker);
+    return at == std::string_view::npos ? std::string_view{} : n.substr(at + index_marker.size());
+  }
+  // Returns the number of rows a family (or a plain field: 1) stands for.
+  [[nodiscard]] constexpr std::size_t slot_count() const noexcept {
+    return is_family() ? static_cast<std::size_t>(max_index - min_index + 1) : 1;
+  }
+  [[nodiscard]] constexpr std::size_t rule_count() const noexcept {
+    std::size_t n = 0;
+    while (n < max_rules && rules[n].kind != rule_kind::none) ++n;
+    return n;
+  }
+  [[nodiscard]] constexpr bool has(rule_kind k) const noexcept {
+    for (const auto& r : rules)
+      if (r.kind == k) return true;
+    return false;
+  }
+};
+
+// Request-level api codes of a schema (SPEC §6).
+struct api_codes {
+  std::string_view missing;    // a required parameter is absent
+  std::string_view parameter;  // about a parameter itself, not its value
+};
+
+}  // namespace snapcheck
+
+#endif

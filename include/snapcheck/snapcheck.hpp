@@ -1,0 +1,19 @@
+// snapcheck: validation of Apsara Stack ECS CreateSnapshot requests.
+// The whole library; header-only, C++20, no dependencies.
+//
+//   unicode/  UTF-8 and the Chinese-character table
+//   rules/    codes, character sets, the rule vocabulary
+//   schema/   the field row type and compile-time table checks
+//   result/   violations and the default result sink
+//   engine/   the generic one-pass validator (never names an API)
+//   sources/  form bodies and parameter lists as input
+//   apis/     the CreateSnapshot table
+//   render/   messages and JSON, from violation data
+#ifndef SNAPCHECK_SNAPCHECK_HPP
+#define SNAPCHECK_SNAPCHECK_HPP
+
+#include "render/json.hpp"
+#include "render/text.hpp"
+#include "validate.hpp"
+
+#endif

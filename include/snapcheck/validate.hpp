@@ -1,0 +1,49 @@
+// The entry points (SPEC §9). Each validates against a schema (by default
+// CreateSnapshot) and returns a result, or reports to a sink of your own.
+#ifndef SNAPCHECK_VALIDATE_HPP
+#define SNAPCHECK_VALIDATE_HPP
+
+#include <string_view>
+
+#include "apis/create_snapshot.hpp"
+#include "engine/validate.hpp"
+#include "sources/form.hpp"
+#include "sources/params.hpp"
+
+namespace snapcheck {
+
+// Validates a form body, reporting every violation to sink.
+template <schema S = apis::create_snapshot, violation_sink Sink>
+constexpr void validate_form_into(std::string_view body, Sink& sink, const options& opt = {}) noexcept {
+  validate<S>(form_source{body}, sink, opt);
+}
+
+// Validates a range of decoded (name, value) pairs, reporting to sink.
+template <schema S = apis::create_snapshot, std::ranges::forward_range R, violation_sink Sink>
+constexpr void validate_params_into(const R& params, Sink& sink, const options& opt = {}) noexcept {
+  validate<S>(params_source<R>{params}, sink, opt);
+}
+
+// Returns the violations of a form body (application/x-www-form-urlencoded).
+// The result refers to body for the text of unknown names: keep body alive
+// while you read them.
+template <schema S = apis::create_snapshot>
+[[nodiscard]] constexpr result validate_form(std::string_view body, const options& opt = {}) noexcept {
+  result r(opt.max_violations);
+  validate_form_into<S>(body, r, opt);
+  return r;
+}
+
+// Returns the violations of a range of decoded (name, value) pairs, such as
+// std::vector<std::pair<std::string, std::string>> or an array of
+// std::pair<std::string_view, std::string_view>.
+template <schema S = apis::create_snapshot, std::ranges::forward_range R>
+[[nodiscard]] constexpr result validate_params(const R& params, const options& opt = {}) noexcept {
+  result r(opt.max_violations);
+  validate_params_into<S>(params, r, opt);
+  return r;
+}
+
+}  // namespace snapcheck
+
+#endif
