@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs what building and testing snapcheck needs, if it is missing
+# (Debian or Ubuntu). Sourced by tools/demo.sh and tools/test.sh.
+need=""
+command -v meson >/dev/null 2>&1 || need="$need meson"
+command -v ninja >/dev/null 2>&1 || need="$need ninja-build"
+command -v g++ >/dev/null 2>&1 || need="$need g++"
+command -v python3 >/dev/null 2>&1 || need="$need python3"
+[ -f /usr/include/boost/test/unit_test.hpp ] || need="$need libboost-test-dev"
+for extra in ${SNAPCHECK_EXTRA_PACKAGES:-}; do
+  dpkg -s "$extra" >/dev/null 2>&1 || need="$need $extra"
+done
+if [ -n "$need" ]; then
+  echo "snapcheck: installing:$need"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null \
+    || { echo "snapcheck: could not install:$need" >&2; exit 1; }
+fi

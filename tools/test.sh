@@ -1,0 +1,13 @@
+#!/bin/sh
+# The whole test suite: unit tests (Boost.Test, including the conformance
+# cases through both entry points), the CLI, and drop-in builds with g++ and
+# clang++. Ends with one line: "tests: N passed, M failed".
+set -eu
+cd "$(dirname "$0")/.."
+SNAPCHECK_EXTRA_PACKAGES="clang" . tools/deps.sh
+[ -f build/build.ninja ] || meson setup build >/dev/null
+ninja -C build
+status=0
+meson test -C build --print-errorlogs || status=$?
+python3 tools/test_summary.py build/meson-logs/testlog.json
+exit $status
