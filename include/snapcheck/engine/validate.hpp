@@ -56,14 +56,15 @@ inline constexpr auto scanners_of =
     make_scanners<S, Reader>(std::make_index_sequence<std::size(S::fields)>{});
 
 // What the engine remembers of the first occurrence of each known parameter.
+// Trivial on purpose: slots are written when first seen and read only then.
 struct slot {
   std::string_view value;
-  std::size_t seq = 0;      // position among the request's pieces
-  std::uint64_t hash = 0;   // of the decoded value, when comparable
-  bool alias = false;
-  bool form = false;        // the value is form-encoded
-  bool empty = false;       // the value was empty
-  bool comparable = false;  // decoded and valid UTF-8
+  std::size_t seq;      // position among the request's pieces
+  std::uint64_t hash;   // of the decoded value, when comparable
+  bool alias;
+  bool form;            // the value is form-encoded
+  bool empty;           // the value was empty
+  bool comparable;      // decoded and valid UTF-8
 };
 
 // Returns true when the decoded values of two slots are equal.
@@ -128,7 +129,8 @@ class engine {
     }
     seen_[at] = true;
     slot& s = slots_[at];
-    s = slot{.value = p.value, .seq = seq, .alias = m.alias, .form = p.form_encoded, .empty = p.value.empty()};
+    s = slot{.value = p.value, .seq = seq, .hash = 0, .alias = m.alias, .form = p.form_encoded,
+             .empty = p.value.empty(), .comparable = false};
     if (s.empty && f.empty_is_absent) return;
     const scan_outcome o = p.form_encoded
                                ? scanners_of<S, form_reader>[m.field](form_reader{p.value}, opt_)
@@ -162,7 +164,7 @@ class engine {
       std::uint32_t index;
       std::size_t rule;
     };
-    std::array<pending, cross_capacity<S>()> list{};
+    std::array<pending, cross_capacity<S>()> list;  // entries [0, count) only
     std::size_t count = 0;
     for (std::size_t i = 0; i < std::size(S::fields); ++i) {
       const field& f = S::fields[i];
@@ -231,7 +233,7 @@ class engine {
   const options& opt_;
   std::size_t seq_ = 0;
   std::array<bool, slot_total<S>> seen_{};
-  std::array<slot, slot_total<S>> slots_{};
+  std::array<slot, slot_total<S>> slots_;  // valid where seen_ is set
 };
 
 }  // namespace detail

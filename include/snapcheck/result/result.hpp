@@ -4,6 +4,7 @@
 #define SNAPCHECK_RESULT_RESULT_HPP
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <type_traits>
 
@@ -26,10 +27,10 @@ class basic_result {
   // Keeps at most min(keep, Capacity) violations.
   constexpr explicit basic_result(std::size_t keep = Capacity) noexcept
       : keep_(keep < Capacity ? keep : Capacity) {
-    // Run-time results leave the array uninitialised (no cost for a valid
-    // request); a constant expression may not, so it is cleared there.
-    if (std::is_constant_evaluated())
-      for (auto& v : items_) v = violation{};
+    // At run time the storage stays uninitialised until a violation is kept,
+    // so a valid request costs nothing here; a constant expression needs
+    // live objects, so there the whole array is constructed up front.
+    if (std::is_constant_evaluated()) std::construct_at(&store_.all);
   }
 
   // Returns true when no error was found (warnings allowed), kept or not.
@@ -38,7 +39,7 @@ class basic_result {
   [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
   // Returns the kept violations, in report order.
   [[nodiscard]] constexpr std::span<const violation> violations() const noexcept {
-    return {items_, size_};
+    return {store_.all.items, size_};
   }
   // Returns how many violations were found, kept or not.
   [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
@@ -50,12 +51,22 @@ class basic_result {
   constexpr void add(const violation& v) noexcept {
     ++found_;
     if (v.is_error()) ++errors_;
-    if (size_ < keep_) items_[size_++] = v;
+    if (size_ >= keep_) return;
+    if (std::is_constant_evaluated()) store_.all.items[size_] = v;
+    else std::construct_at(store_.all.items + size_, v);
+    ++size_;
   }
   [[nodiscard]] constexpr bool accepts_more() const noexcept { return size_ < keep_; }
 
  private:
-  violation items_[Capacity];
+  static_assert(std::is_trivially_copyable_v<violation> && std::is_trivially_destructible_v<violation>);
+  union storage {
+    constexpr storage() noexcept : none() {}
+    char none;
+    struct {
+      violation items[Capacity];
+    } all;
+  } store_;
   std::size_t keep_;
   std::size_t size_ = 0;
   std::size_t found_ = 0;
