@@ -25,9 +25,17 @@ struct decoded_name {
   status state = status::ok;
   std::size_t size = 0;     // decoded bytes in all
   std::size_t utf8_at = 0;  // for invalid_utf8
-  std::array<char, Cap> bytes{};
+  std::array<char, Cap> bytes{};  // the first Cap bytes
+  std::array<char, Cap> ring{};   // the last Cap bytes, at [i % Cap]
 
   [[nodiscard]] constexpr bool fits() const noexcept { return size <= Cap; }
+  // Returns true when the decoded name ends with s (s.size() <= Cap).
+  [[nodiscard]] constexpr bool ends_with(std::string_view s) const noexcept {
+    if (s.size() > size || s.size() > Cap) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (ring[(size - s.size() + i) % Cap] != s[i]) return false;
+    return true;
+  }
   // Returns the decoded name; only meaningful when fits().
   [[nodiscard]] constexpr std::string_view view() const noexcept {
     return {bytes.data(), size <= Cap ? size : Cap};
@@ -43,6 +51,7 @@ template <std::size_t Cap, class Reader>
   unsigned char b = 0;
   while (r.next(b)) {
     if (out.size < Cap) out.bytes[out.size] = static_cast<char>(b);
+    out.ring[out.size % Cap] = static_cast<char>(b);
     ++out.size;
     if (!utf8_ok) continue;
     if (!dec.pending()) seq_start = out.size - 1;
@@ -124,6 +133,20 @@ template <schema S>
     }
   }
   return bad;
+}
+
+// Finds the row of a name too long for any row: only a family shape (its
+// prefix and a suffix) with an N far too long to be valid, or unknown.
+template <schema S, std::size_t Cap>
+[[nodiscard]] constexpr name_match match_long_name(const decoded_name<Cap>& name) noexcept {
+  for (std::size_t i = 0; i < std::size(S::fields); ++i) {
+    const field& f = S::fields[i];
+    if (!f.is_family() || !name.view().starts_with(f.prefix())) continue;
+    for (const bool alias : {false, true})
+      if (!f.suffix(alias).empty() && name.ends_with(f.suffix(alias)))
+        return {name_match::kind::bad_index, i, 0, alias};
+  }
+  return {};
 }
 
 // Returns the optimal-string-alignment distance of a and b (both short), or

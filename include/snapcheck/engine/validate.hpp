@@ -108,7 +108,7 @@ class engine {
               .api_code = S::codes.parameter, .at = name.utf8_at});
       return;
     }
-    const name_match m = name.fits() ? match_name<S>(name.view()) : name_match{};
+    const name_match m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
     if (m.what == name_match::kind::unknown) {
       unknown(p, name.fits() ? name.view() : std::string_view{}, as_given);
       return;
