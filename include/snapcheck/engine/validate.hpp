@@ -95,6 +95,7 @@ class engine {
 
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
+    position_ = seq;
     const auto name = with_reader(p.name, p.form_encoded, [](auto r) { return read_name<name_cap>(r); });
     using status = typename decoded_name<name_cap>::status;
     const name_text as_given = p.form_encoded ? name_text::form_encoded : name_text::decoded;
@@ -155,7 +156,9 @@ class engine {
     }
   }
 
-  // The rules that need the whole request: cross-field rules in input order,
+  // The rules that need the whole request: cross-field rules (reported in
+  // the input order of the parameter they name, after the others: a sink
+  // that keeps order, like basic_result, puts them in place by position),
   // then missing required fields in table order.
   constexpr void finish() noexcept {
     struct pending {
@@ -202,11 +205,13 @@ class engine {
       const field& f = S::fields[list[e].field];
       const rule& r = f.rules[list[e].rule];
       const std::size_t at = slot_base_of<S>[list[e].field] + (list[e].index - f.min_index);
+      position_ = list[e].seq;
       report({.field = {&f, list[e].index, slots_[at].alias},
               .code = r.kind == rule_kind::unique ? code::duplicate_tag_key : code::value_without_key,
               .api_code = r.api_code.empty() ? f.api_code : r.api_code,
               .rule = &r});
     }
+    position_ = seq_;  // after every parameter
     for (std::size_t i = 0; i < std::size(S::fields); ++i) {
       const field& f = S::fields[i];
       if (!f.required) continue;
@@ -216,7 +221,11 @@ class engine {
   }
 
  private:
-  constexpr void report(const violation& v) noexcept { sink_.add(v); }
+  // Every violation carries the input position of the parameter it is about.
+  constexpr void report(violation v) noexcept {
+    v.position = position_;
+    sink_.add(v);
+  }
 
   constexpr void unknown(const piece& p, std::string_view decoded, name_text as_given) noexcept {
     bool allowed = false;
@@ -232,6 +241,7 @@ class engine {
   Sink& sink_;
   const options& opt_;
   std::size_t seq_ = 0;
+  std::size_t position_ = 0;
   std::array<bool, slot_total<S>> seen_{};
   std::array<slot, slot_total<S>> slots_;  // valid where seen_ is set
 };

@@ -47,14 +47,24 @@ class basic_result {
   [[nodiscard]] constexpr std::size_t errors() const noexcept { return errors_; }
   [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
 
-  // Sink interface.
+  // Sink interface. Keeps violations in position order: the engine reports
+  // cross-field violations last, and they move back to their parameter here
+  // (after any kept violation of the same position), dropping the last kept
+  // one when full. At most one shift of the array per late violation.
   constexpr void add(const violation& v) noexcept {
     ++found_;
     if (v.is_error()) ++errors_;
-    if (size_ >= keep_) return;
-    if (std::is_constant_evaluated()) store_.all.items[size_] = v;
-    else std::construct_at(store_.all.items + size_, v);
-    ++size_;
+    violation* items = store_.all.items;
+    std::size_t at = size_;
+    while (at > 0 && items[at - 1].position > v.position) --at;
+    if (at >= keep_) return;
+    if (size_ < keep_) {
+      if (std::is_constant_evaluated()) items[size_] = violation{};
+      else std::construct_at(items + size_);
+      ++size_;
+    }
+    for (std::size_t i = size_ - 1; i > at; --i) items[i] = items[i - 1];
+    items[at] = v;
   }
   [[nodiscard]] constexpr bool accepts_more() const noexcept { return size_ < keep_; }
 

@@ -46,6 +46,9 @@ struct violation {
   std::optional<std::size_t> length{};  // actual characters (too_short / too_long)
   std::optional<std::uint64_t> limit{}; // the bound that was broken
   const snapcheck::rule* rule = nullptr;  // the table rule that raised it, if any
+  // The 0-based index of the parameter in the input (missing: the number of
+  // parameters, i.e. after all of them). Violations are in position order.
+  std::size_t position = 0;
   // A better name (a known field) or value (an enum literal), if one is close.
   field_path suggested_field{};
   std::string_view suggested_value{};

@@ -1,0 +1,302 @@
+// The shared conformance cases (tests/data/cases.jsonl, described in
+// tests/data/README.md), run through both entry points of SPEC §9:
+// validate_form on the body as given, and validate_params on the same body
+// decoded by an independent form decoder written here (SPEC §2.1 and §2.2
+// must reach the same rules). A case matches when ok and truncated agree and
+// the violations agree as a multiset of (field, code, severity, api_code, at,
+// length, limit); when truncated, only their number is compared.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include <snapcheck/snapcheck.hpp>
+
+#include "support/mini_json.hpp"
+
+namespace {
+
+constexpr std::size_t expected_case_count = 600;
+
+struct conformance_case {
+  std::string name;
+  bool hardened = false;
+  std::string body;  // the bytes of the form body
+  bool ok = false;
+  bool truncated = false;
+  std::vector<std::string> violations;  // one key per violation, sorted
+  bool expects_bad_encoding = false;
+};
+
+std::string cases_path() { return std::string(SNAPCHECK_TEST_DATA) + "/cases.jsonl"; }
+
+std::string from_hex(const std::string& hex) {
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    throw std::runtime_error("bad hex in body_hex");
+  };
+  if (hex.size() % 2 != 0) throw std::runtime_error("odd body_hex");
+  std::string out;
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    out.push_back(static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
+  return out;
+}
+
+// The comparison key of one violation: every compared member, absent ones as "-".
+std::string key(std::string_view field, std::string_view code, std::string_view severity,
+                std::string_view api_code, std::optional<std::uint64_t> at,
+                std::optional<std::uint64_t> length, std::optional<std::uint64_t> limit) {
+  std::ostringstream s;
+  auto num = [&](std::optional<std::uint64_t> v) {
+    if (v) s << *v;
+    else s << '-';
+  };
+  s << "(field=" << field << " code=" << code << " severity=" << severity << " api_code=" << api_code
+    << " at=";
+  num(at);
+  s << " length=";
+  num(length);
+  s << " limit=";
+  num(limit);
+  s << ')';
+  return s.str();
+}
+
+std::optional<std::uint64_t> optional_number(const mini_json::value& v, std::string_view name) {
+  const mini_json::value* m = v.find(name);
+  if (m == nullptr) return std::nullopt;
+  const std::int64_t n = m->as_int();
+  if (n < 0) throw std::runtime_error("negative number in a case");
+  return static_cast<std::uint64_t>(n);
+}
+
+std::vector<conformance_case> read_cases() {
+  std::ifstream in(cases_path(), std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + cases_path());
+  std::vector<conformance_case> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const mini_json::value j = mini_json::parse(line);
+    conformance_case c;
+    c.name = j.at("name").str();
+    const std::string& profile = j.at("profile").str();
+    if (profile != "documented" && profile != "hardened") throw std::runtime_error("bad profile in " + c.name);
+    c.hardened = profile == "hardened";
+    if (const auto* b = j.find("body")) c.body = b->str();
+    else c.body = from_hex(j.at("body_hex").str());
+    const mini_json::value& e = j.at("expect");
+    c.ok = e.at("ok").as_bool();
+    c.truncated = e.at("truncated").as_bool();
+    for (const mini_json::value& v : e.at("violations").items) {
+      c.violations.push_back(key(v.at("field").str(), v.at("code").str(), v.at("severity").str(),
+                                 v.at("api_code").str(), optional_number(v, "at"),
+                                 optional_number(v, "length"), optional_number(v, "limit")));
+      if (v.at("code").str() == "bad_encoding") c.expects_bad_encoding = true;
+    }
+    std::sort(c.violations.begin(), c.violations.end());
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+const std::vector<conformance_case>& cases() {
+  static const std::vector<conformance_case> all = read_cases();
+  return all;
+}
+
+std::vector<std::string> keys_of(const snapcheck::result& r) {
+  std::vector<std::string> out;
+  for (const snapcheck::violation& v : r.violations()) {
+    out.push_back(key(snapcheck::field_name(v.field), snapcheck::to_string(v.code),
+                      snapcheck::to_string(v.severity), v.api_code,
+                      v.at ? std::optional<std::uint64_t>(*v.at) : std::nullopt,
+                      v.length ? std::optional<std::uint64_t>(*v.length) : std::nullopt, v.limit));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& keys) {
+  std::string s = "[";
+  for (const auto& k : keys) s += (s.size() > 1 ? ", " : "") + k;
+  return s + "]";
+}
+
+// An independent decoder of SPEC §2.2: split on '&', skip empty segments,
+// split at the first '=', '+' is a space, %HH a byte. nullopt when some '%'
+// is not followed by two hex digits (such a body has no decoded list).
+std::optional<std::string> decode_component(std::string_view s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out.push_back(' ');
+    } else if (s[i] == '%') {
+      if (i + 2 >= s.size()) return std::nullopt;
+      const int hi = hex(s[i + 1]);
+      const int lo = hex(s[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> decode_form(std::string_view body) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = body.find('&', start);
+    if (end == std::string_view::npos) end = body.size();
+    const std::string_view seg = body.substr(start, end - start);
+    start = end + 1;
+    if (seg.empty()) continue;
+    const std::size_t eq = seg.find('=');
+    const auto name = decode_component(seg.substr(0, eq));
+    const auto value = decode_component(eq == std::string_view::npos ? std::string_view{} : seg.substr(eq + 1));
+    if (!name || !value) return std::nullopt;
+    out.emplace_back(*name, *value);
+  }
+  return out;
+}
+
+snapcheck::options options_for(const conformance_case& c) {
+  snapcheck::options opt;
+  opt.profile = c.hardened ? snapcheck::profile::hardened : snapcheck::profile::documented;
+  return opt;
+}
+
+void check_against(const conformance_case& c, const snapcheck::result& r) {
+  BOOST_TEST(r.ok() == c.ok);
+  BOOST_TEST(r.truncated() == c.truncated);
+  if (c.truncated) BOOST_TEST(r.violations().size() == c.violations.size());
+  else BOOST_TEST(joined(keys_of(r)) == joined(c.violations));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(conformance)
+
+BOOST_AUTO_TEST_CASE(data_is_read_from_the_project) {
+  // The cases are the project's own copy (tests/data), not the shared folder
+  // they came from: the project's tests must hold without it.
+  const std::filesystem::path data = std::filesystem::weakly_canonical(SNAPCHECK_TEST_DATA);
+  BOOST_TEST(data.filename() == "data");
+  BOOST_TEST(data.parent_path().filename() == "tests");
+  BOOST_TEST(std::filesystem::exists(data / "cases.jsonl"));
+  BOOST_TEST(std::filesystem::exists(data.parent_path() / "conformance_test.cpp"));
+  BOOST_TEST(std::filesystem::exists(data.parent_path().parent_path() / "include" / "snapcheck" / "snapcheck.hpp"));
+  BOOST_TEST(data.string().find("shared") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(exactly_600_cases_are_read) {
+  BOOST_TEST(cases().size() == expected_case_count);
+  std::size_t hardened = 0;
+  for (const auto& c : cases()) hardened += c.hardened ? 1u : 0u;
+  BOOST_TEST(hardened > 0u);
+  BOOST_TEST(hardened < expected_case_count);
+}
+
+BOOST_AUTO_TEST_CASE(form_entry_agrees_with_all_cases) {
+  std::size_t agreed = 0;
+  for (const auto& c : cases()) {
+    BOOST_TEST_CONTEXT("case " << c.name << " (" << (c.hardened ? "hardened" : "documented") << ")") {
+      const snapcheck::result r = snapcheck::validate_form(c.body, options_for(c));
+      check_against(c, r);
+      if (r.ok() == c.ok && r.truncated() == c.truncated &&
+          (c.truncated ? r.violations().size() == c.violations.size() : keys_of(r) == c.violations))
+        ++agreed;
+    }
+  }
+  BOOST_TEST_MESSAGE("validate_form agrees with " << agreed << "/" << cases().size() << " cases");
+  BOOST_TEST(agreed == expected_case_count);
+}
+
+BOOST_AUTO_TEST_CASE(params_entry_agrees_with_all_cases) {
+  std::size_t agreed = 0;
+  std::size_t skipped = 0;
+  std::size_t with_bad_encoding = 0;
+  for (const auto& c : cases()) {
+    with_bad_encoding += c.expects_bad_encoding ? 1u : 0u;
+    const auto params = decode_form(c.body);
+    if (!params) {
+      ++skipped;
+      BOOST_TEST_CONTEXT("case " << c.name) { BOOST_TEST(c.expects_bad_encoding); }
+      continue;
+    }
+    BOOST_TEST_CONTEXT("case " << c.name << " (" << (c.hardened ? "hardened" : "documented") << ")") {
+      const snapcheck::result r = snapcheck::validate_params(*params, options_for(c));
+      check_against(c, r);
+      if (r.ok() == c.ok && r.truncated() == c.truncated &&
+          (c.truncated ? r.violations().size() == c.violations.size() : keys_of(r) == c.violations))
+        ++agreed;
+    }
+  }
+  BOOST_TEST_MESSAGE("validate_params agrees with " << agreed << "/" << cases().size() - skipped
+                                                    << " cases (" << skipped << " with a bad '%' skipped)");
+  // A body with a bad '%' escape is exactly a case that expects bad_encoding.
+  BOOST_TEST(skipped == with_bad_encoding);
+  BOOST_TEST(skipped > 0u);
+  BOOST_TEST(agreed + skipped == expected_case_count);
+}
+
+BOOST_AUTO_TEST_CASE(independent_decoder_follows_spec_2_2) {
+  // The decoder above is itself an oracle: pin its behaviour.
+  const auto d = decode_form("a=1&&b&c=x=y&%41+b=%2b%2F&=v&");
+  BOOST_REQUIRE(d.has_value());
+  const std::vector<std::pair<std::string, std::string>> want{
+      {"a", "1"}, {"b", ""}, {"c", "x=y"}, {"A b", "+/"}, {"", "v"}};
+  BOOST_TEST((*d == want));
+  BOOST_TEST(!decode_form("a=%4").has_value());
+  BOOST_TEST(!decode_form("a=%").has_value());
+  BOOST_TEST(!decode_form("a%zz=1").has_value());
+  BOOST_TEST(!decode_form("a=%g1").has_value());
+  BOOST_TEST(decode_form("").value().empty());
+  BOOST_TEST(decode_form("&&&").value().empty());
+}
+
+BOOST_AUTO_TEST_CASE(json_reader_is_strict_and_complete) {
+  // The case reader is an oracle too: pin the parts of JSON the data uses.
+  const auto v = mini_json::parse(
+      R"( {"s": "a\"b\\c\/\b\f\n\r\t\u0041\u00e9\u4e00\ud83d\ude00", "i": -12, "d": 1.5e2,)"
+      R"( "t": true, "f": false, "n": null, "a": [1, [], {}], "o": {"k": "v"}} )");
+  BOOST_TEST(v.at("s").str() == "a\"b\\c/\b\f\n\r\tA\xC3\xA9\xE4\xB8\x80\xF0\x9F\x98\x80");
+  BOOST_TEST(v.at("i").as_int() == -12);
+  BOOST_TEST(v.at("d").is(mini_json::value::kind::number));
+  BOOST_TEST(v.at("d").number == 150.0);
+  BOOST_TEST(v.at("t").as_bool());
+  BOOST_TEST(!v.at("f").as_bool());
+  BOOST_TEST(v.at("n").is(mini_json::value::kind::null));
+  BOOST_TEST(v.at("a").items.size() == 3u);
+  BOOST_TEST(v.at("o").at("k").str() == "v");
+  BOOST_TEST(v.find("missing") == nullptr);
+  for (const char* bad : {"", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "\"\\x\"", "\"\\ud800\"",
+                          "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\nb\"", "tru", "nul", "{\"a\" 1}",
+                          "{\"a\":1,\"a\":2}", "[1] 2", "{a:1}", "\"\\u12g4\""}) {
+    BOOST_TEST_INFO("input " << bad);
+    BOOST_CHECK_THROW(mini_json::parse(bad), std::runtime_error);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

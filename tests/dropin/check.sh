@@ -1,0 +1,62 @@
+#!/bin/sh
+# Drop-in use: the examples in this folder compile with nothing but the
+# include path, under -fno-exceptions -fno-rtti and the strict warning set,
+# with each of g++ and clang++ found on PATH, and run successfully.
+#
+#   tests/dropin/check.sh SOURCE-ROOT
+#
+# Prints what it compiles and runs; the last line is "N passed, M failed".
+set -u
+
+if [ $# -ne 1 ] || [ ! -d "$1/include/snapcheck" ]; then
+  echo "usage: $0 SOURCE-ROOT (the folder that holds include/snapcheck)"
+  echo "0 passed, 1 failed"
+  exit 2
+fi
+root=$1
+here=$root/tests/dropin
+flags="-std=c++20 -I $root/include -fno-exceptions -fno-rtti -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/snapcheck-dropin.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "PASS $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+compilers=0
+for cxx in g++ clang++; do
+  if ! command -v "$cxx" >/dev/null 2>&1; then
+    echo "skip $cxx: not found on PATH"
+    continue
+  fi
+  compilers=$((compilers + 1))
+  for example in server_example client_example; do
+    src=$here/$example.cpp
+    bin=$work/$example-$cxx
+    echo "compile: $cxx $flags $src -o $bin"
+    # shellcheck disable=SC2086 # flags is a list of words on purpose
+    if "$cxx" $flags "$src" -o "$bin"; then
+      pass "$cxx/$example/compiles"
+    else
+      fail "$cxx/$example/compiles"
+      continue
+    fi
+    echo "run: $bin"
+    "$bin"
+    status=$?
+    if [ "$status" -eq 0 ]; then
+      pass "$cxx/$example/runs (exit 0)"
+    else
+      fail "$cxx/$example/runs (exit $status)"
+    fi
+  done
+done
+
+if [ "$compilers" -eq 0 ]; then
+  fail "no C++ compiler (g++ or clang++) found on PATH"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
