@@ -104,32 +104,103 @@ struct name_match {
   return (v >= min && v <= max) ? static_cast<std::uint32_t>(v) : 0;
 }
 
+// Plain names and aliases in a small hash table built at compile time, so
+// a lookup is one hash and (almost always) one comparison.
+struct name_entry {
+  std::string_view name;
+  std::size_t field = 0;
+  bool alias = false;
+};
+
+inline constexpr std::size_t name_buckets = 64;
+inline constexpr std::size_t bucket_size = 4;
+
+[[nodiscard]] constexpr std::size_t name_hash(std::string_view n) noexcept {
+  if (n.empty()) return 0;
+  return (n.size() * 31 + static_cast<unsigned char>(n[0]) * 7 + static_cast<unsigned char>(n.back())) %
+         name_buckets;
+}
+
+struct name_table {
+  std::array<std::array<name_entry, bucket_size>, name_buckets> buckets{};
+  std::array<std::size_t, name_buckets> sizes{};
+  bool overflow = false;
+};
+
+template <schema S>
+[[nodiscard]] constexpr name_table make_name_table() noexcept {
+  name_table t;
+  std::size_t i = 0;
+  for (const field& f : S::fields) {
+    if (!f.is_family())
+      for (const bool alias : {false, true}) {
+        const std::string_view n = alias ? f.alias : f.name;
+        if (alias && n.empty()) continue;
+        const std::size_t h = name_hash(n);
+        if (t.sizes[h] == bucket_size) t.overflow = true;
+        else t.buckets[h][t.sizes[h]++] = {n, i, alias};
+      }
+    ++i;
+  }
+  return t;
+}
+
+template <schema S>
+inline constexpr name_table name_table_of = make_name_table<S>();
+
+// The families of a schema, their name parts worked out at compile time.
+struct family_shape {
+  std::size_t field = 0;
+  std::string_view prefix, suffix, alias_suffix;
+  std::uint32_t min_index = 0, max_index = 0;
+};
+
+template <schema S>
+[[nodiscard]] constexpr std::size_t family_count() noexcept {
+  std::size_t n = 0;
+  for (const field& f : S::fields) n += f.is_family();
+  return n;
+}
+
+template <schema S>
+[[nodiscard]] constexpr auto make_family_shapes() noexcept {
+  std::array<family_shape, family_count<S>()> out{};
+  std::size_t i = 0;
+  std::size_t n = 0;
+  for (const field& f : S::fields) {
+    if (f.is_family())
+      out[n++] = {i, f.prefix(), f.suffix(), f.alias.empty() ? std::string_view{} : f.suffix(true), f.min_index,
+                  f.max_index};
+    ++i;
+  }
+  return out;
+}
+
+template <schema S>
+inline constexpr auto family_shapes_of = make_family_shapes<S>();
+
 // Finds the row of a decoded name: plain names and aliases first, then
 // families. A name with a family's prefix and one of its suffixes but a bad
 // N is a bad_index of that family; any other shape is unknown.
 template <schema S>
 [[nodiscard]] constexpr name_match match_name(std::string_view name) noexcept {
-  constexpr std::size_t n = std::size(S::fields);
-  for (std::size_t i = 0; i < n; ++i) {
-    const field& f = S::fields[i];
-    if (f.is_family()) continue;
-    if (name == f.name) return {name_match::kind::known, i, 0, false};
-    if (!f.alias.empty() && name == f.alias) return {name_match::kind::known, i, 0, true};
-  }
+  constexpr const name_table& table = name_table_of<S>;
+  static_assert(!table.overflow, "snapcheck: too many plain names share a hash bucket");
+  const std::size_t h = name_hash(name);
+  for (std::size_t e = 0; e < table.sizes[h]; ++e)
+    if (table.buckets[h][e].name == name)
+      return {name_match::kind::known, table.buckets[h][e].field, 0, table.buckets[h][e].alias};
   name_match bad{};  // a family shape with a bad N, if no family takes the name
-  for (std::size_t i = 0; i < n; ++i) {
-    const field& f = S::fields[i];
-    if (!f.is_family()) continue;
-    const std::string_view prefix = f.prefix();
-    if (!name.starts_with(prefix)) continue;
+  for (const family_shape& fam : family_shapes_of<S>) {
+    if (!name.starts_with(fam.prefix)) continue;
     for (const bool alias : {false, true}) {
-      const std::string_view suffix = f.suffix(alias);
-      if (suffix.empty() || name.size() < prefix.size() + suffix.size() || !name.ends_with(suffix))
+      const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
+      if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !name.ends_with(suffix))
         continue;
-      const auto middle = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
-      const std::uint32_t index = parse_index(middle, f.min_index, f.max_index);
-      if (index != 0) return {name_match::kind::known, i, index, alias};
-      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, i, 0, alias};
+      const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
+      const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
+      if (index != 0) return {name_match::kind::known, fam.field, index, alias};
+      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, alias};
     }
   }
   return bad;
@@ -139,12 +210,12 @@ template <schema S>
 // prefix and a suffix) with an N far too long to be valid, or unknown.
 template <schema S, std::size_t Cap>
 [[nodiscard]] constexpr name_match match_long_name(const decoded_name<Cap>& name) noexcept {
-  for (std::size_t i = 0; i < std::size(S::fields); ++i) {
-    const field& f = S::fields[i];
-    if (!f.is_family() || !name.view().starts_with(f.prefix())) continue;
-    for (const bool alias : {false, true})
-      if (!f.suffix(alias).empty() && name.ends_with(f.suffix(alias)))
-        return {name_match::kind::bad_index, i, 0, alias};
+  for (const family_shape& fam : family_shapes_of<S>) {
+    if (!name.view().starts_with(fam.prefix)) continue;
+    for (const bool alias : {false, true}) {
+      const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
+      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, alias};
+    }
   }
   return {};
 }

@@ -1,15 +1,21 @@
-// Checks one value against one table row in a single pass over its decoded
-// bytes: UTF-8, length, character sets, prefixes, substrings, enum, integer
-// and date, all at once. Which of these a row needs is known at compile time,
-// so a row pays only for its own rules.
+// Checks one value against one table row. Which checks a row needs is known
+// at compile time (each rule is unrolled with its index as a constant), so a
+// row pays only for its own rules. Two paths give the same outcome:
+//  - scan_plain: the value is ASCII and needs no decoding (most values): its
+//    bytes are its characters, and each rule is a short loop or a lookup;
+//  - scan: anything else, in one pass over the decoded bytes: UTF-8, length,
+//    character sets and substrings as the bytes go by, then the rules that
+//    need the whole value (prefixes, enum, integer, date).
 #ifndef SNAPCHECK_ENGINE_SCAN_HPP
 #define SNAPCHECK_ENGINE_SCAN_HPP
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "../rules/rule.hpp"
 #include "../schema/check.hpp"
@@ -18,23 +24,30 @@
 
 namespace snapcheck::detail {
 
-// What a pass over one value found. Each rule fires at most once.
+// What a check of one value found. Each rule fires at most once; at[k] and
+// limit[k] are meaningful where the code of rule k carries them.
 struct scan_outcome {
   enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
   status state = status::ok;
+  std::uint8_t fired = 0;   // bit k: rule k fired
+  std::uint8_t has_at = 0;  // bit k: at[k] is set
   std::size_t utf8_at = 0;  // byte offset, for invalid_utf8
   std::size_t chars = 0;    // code points
   std::uint64_t hash = 0;   // of the decoded bytes, for unique rules
-  std::array<bool, field::max_rules> fired{};
   std::array<code, field::max_rules> codes{};
-  std::array<std::optional<std::size_t>, field::max_rules> at{};
-  std::array<std::optional<std::size_t>, field::max_rules> length{};
-  std::array<std::optional<std::uint64_t>, field::max_rules> limit{};
+  std::array<std::size_t, field::max_rules> at{};
+  std::array<std::uint64_t, field::max_rules> limit{};
   std::string_view suggestion{};  // an enum literal equal but for case
 
+  [[nodiscard]] constexpr bool has_fired(std::size_t k) const noexcept { return (fired >> k) & 1u; }
   constexpr void fire(std::size_t k, code c) noexcept {
-    fired[k] = true;
+    fired = static_cast<std::uint8_t>(fired | (1u << k));
     codes[k] = c;
+  }
+  constexpr void fire_at(std::size_t k, code c, std::size_t where) noexcept {
+    fire(k, c);
+    has_at = static_cast<std::uint8_t>(has_at | (1u << k));
+    at[k] = where;
   }
 };
 
@@ -42,14 +55,84 @@ struct scan_outcome {
   return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
 }
 
-[[nodiscard]] constexpr bool equal(const unsigned char* head, std::string_view t, case_mode m) noexcept {
+[[nodiscard]] constexpr bool starts_with(std::string_view head, std::string_view t, case_mode m) noexcept {
+  if (head.size() < t.size()) return false;
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto want = static_cast<unsigned char>(t[i]);
-    const unsigned char got = head[i];
+    const auto got = static_cast<unsigned char>(head[i]);
     if (m == case_mode::exact ? got != want : ascii_lower(got) != ascii_lower(want)) return false;
   }
   return true;
 }
+
+[[nodiscard]] constexpr bool is_leap(unsigned y) noexcept {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// Returns true when s is YYYY-MM-DD and a real date (years 0001–9999).
+[[nodiscard]] constexpr bool is_date(std::string_view s) noexcept {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  unsigned v[3] = {0, 0, 0};
+  constexpr std::size_t starts[3] = {0, 5, 8};
+  constexpr std::size_t sizes[3] = {4, 2, 2};
+  for (std::size_t part = 0; part < 3; ++part)
+    for (std::size_t i = starts[part]; i < starts[part] + sizes[part]; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v[part] = v[part] * 10 + static_cast<unsigned>(s[i] - '0');
+    }
+  constexpr unsigned days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (v[0] == 0 || v[1] < 1 || v[1] > 12 || v[2] < 1) return false;
+  return v[2] <= days[v[1]] + (v[1] == 2 && is_leap(v[0]) ? 1u : 0u);
+}
+
+// Eight bytes at a time where the compiler allows it; plain loops in
+// constant expressions.
+[[nodiscard]] inline std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline constexpr std::uint64_t ones = 0x0101010101010101ull;
+inline constexpr std::uint64_t highs = 0x8080808080808080ull;
+// Returns a word whose byte i has its high bit set where byte i of w is c
+// (exact for the first match; enough to tell "some byte is c").
+[[nodiscard]] constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) noexcept {
+  const std::uint64_t x = w ^ (ones * c);
+  return (x - ones) & ~x & highs;
+}
+
+// Returns true when s is all ASCII and, for form-encoded text, holds no '%'
+// or '+': its bytes are then exactly its decoded characters.
+[[nodiscard]] constexpr bool is_plain(std::string_view s, bool form_encoded) noexcept {
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    for (; i + 8 <= s.size(); i += 8) {
+      const std::uint64_t w = load8(s.data() + i);
+      std::uint64_t bad = w & highs;
+      if (form_encoded) bad |= bytes_equal(w, '%') | bytes_equal(w, '+');
+      if (bad) return false;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || (form_encoded && (c == '%' || c == '+'))) return false;
+  }
+  return true;
+}
+
+// Returns true when s contains byte c.
+[[nodiscard]] constexpr bool contains_byte(std::string_view s, unsigned char c) noexcept {
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated())
+    for (; i + 8 <= s.size(); i += 8)
+      if (bytes_equal(load8(s.data() + i), c)) return true;
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) == c) return true;
+  return false;
+}
+
+inline constexpr std::uint64_t fnv_offset = 14695981039346656037ull;
+inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
 
 // A substring rule's text packed into the low bytes of a 64-bit window of the
 // last eight bytes read.
@@ -59,6 +142,7 @@ struct window_pattern {
   std::size_t size = 0;
   std::size_t rule = 0;
   bool fold = false;
+  unsigned char last = 0;  // the text's last byte (lower-cased when folding)
 };
 
 template <std::size_t N>
@@ -86,86 +170,183 @@ template <class S, std::size_t I>
       }
       p.mask = p.size == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * p.size)) - 1);
       const auto last = static_cast<unsigned char>(r.texts[t].back());
-      out.last_byte[last] = true;
-      if (p.fold) {
-        out.last_byte[ascii_lower(last)] = true;
-        if (last >= 'a' && last <= 'z') out.last_byte[static_cast<unsigned char>(last - 32)] = true;
-      }
+      p.last = p.fold ? ascii_lower(last) : last;
+      out.last_byte[p.last] = true;
+      if (p.fold && p.last >= 'a' && p.last <= 'z') out.last_byte[static_cast<unsigned char>(p.last - 32)] = true;
       out.items[out.count++] = p;
     }
   }
   return out;
 }
 
-[[nodiscard]] constexpr bool is_leap(unsigned y) noexcept {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-// Returns true when head[0..10) is YYYY-MM-DD and a real date (years 0001–9999).
-[[nodiscard]] constexpr bool is_date(const unsigned char* h, std::size_t bytes) noexcept {
-  if (bytes != 10 || h[4] != '-' || h[7] != '-') return false;
-  unsigned v[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8};
-  const std::size_t sizes[3] = {4, 2, 2};
-  for (std::size_t part = 0; part < 3; ++part)
-    for (std::size_t i = starts[part]; i < starts[part] + sizes[part]; ++i) {
-      if (h[i] < '0' || h[i] > '9') return false;
-      v[part] = v[part] * 10 + (h[i] - '0');
-    }
-  constexpr unsigned days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (v[0] == 0 || v[1] < 1 || v[1] > 12 || v[2] < 1) return false;
-  const unsigned last = days[v[1]] + (v[1] == 2 && is_leap(v[0]) ? 1u : 0u);
-  return v[2] <= last;
-}
-
 template <class S, std::size_t I>
 inline constexpr auto window_patterns_of = make_window_patterns<S, I>();
 
-// Checks the value read by r against row I of schema S under opt.
+// What a row needs, as constants.
+template <class S, std::size_t I>
+struct row_traits {
+  static constexpr const field& f = S::fields[I];
+  static constexpr std::size_t n = f.rule_count();
+  static constexpr bool has_first = f.has(rule_kind::first_char);
+  static constexpr bool want_chars =
+      has_first || f.has(rule_kind::only_chars) || f.has(rule_kind::no_chars);
+  static constexpr bool want_head =
+      f.has(rule_kind::no_prefix) || f.has(rule_kind::one_of) || f.has(rule_kind::date);
+  static constexpr bool want_int = f.has(rule_kind::integer);
+  static constexpr bool want_hash = f.has(rule_kind::unique);
+};
+
+// Calls fn(std::integral_constant<std::size_t, K>) for each rule index K.
+template <std::size_t N, class Fn>
+constexpr void for_each_rule(Fn&& fn) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (fn(std::integral_constant<std::size_t, K>{}), ...);
+  }(std::make_index_sequence<N>{});
+}
+
+// The rules decided by the whole value: length, prefixes, enum, integer, date.
+template <class S, std::size_t I>
+constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_t bytes,
+                            std::uint64_t number, bool all_digits, const options& opt) noexcept {
+  using row = row_traits<S, I>;
+  for_each_rule<row::n>([&](auto k) {
+    constexpr const rule& rl = row::f.rules[k];
+    if (!rl.applies(opt.profile)) return;
+    if constexpr (rl.kind == rule_kind::length) {
+      if (out.chars < rl.min) {
+        out.fire(k, code::too_short);
+        out.limit[k] = rl.min;
+      } else if (out.chars > rl.max) {
+        out.fire(k, code::too_long);
+        out.limit[k] = rl.max;
+      }
+    } else if constexpr (rl.kind == rule_kind::no_prefix) {
+      for (std::size_t t = 0; t < rl.text_count(); ++t)
+        if (starts_with(head, rl.texts[t], rl.cases)) {
+          out.fire(k, code::reserved_prefix);
+          break;
+        }
+    } else if constexpr (rl.kind == rule_kind::one_of) {
+      for (std::size_t t = 0; t < rl.text_count(); ++t)
+        if (bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::exact)) return;
+      out.fire(k, code::not_in_enum);
+      for (std::size_t t = 0; t < rl.text_count(); ++t)
+        if (bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::ascii_insensitive))
+          out.suggestion = rl.texts[t];
+    } else if constexpr (rl.kind == rule_kind::integer) {
+      if (!all_digits || bytes == 0) {
+        out.fire(k, code::not_integer);
+      } else if (number < rl.min || number > rl.max) {
+        out.fire(k, code::out_of_range);
+        out.limit[k] = number < rl.min ? rl.min : rl.max;
+      }
+    } else if constexpr (rl.kind == rule_kind::date) {
+      if (!is_date(bytes == head.size() ? head : std::string_view{})) out.fire(k, code::bad_format);
+    }
+  });
+}
+
+// Accumulates ASCII digits, saturating above every rule's max.
+[[nodiscard]] constexpr bool add_digit(std::uint64_t& number, unsigned char b) noexcept {
+  if (b < '0' || b > '9') return false;
+  if (number <= rule::max_integer) number = number * 10 + (b - '0');
+  return true;
+}
+
+// Checks a value that is plain ASCII (see is_plain) against row I.
+template <class S, std::size_t I>
+[[nodiscard]] constexpr scan_outcome scan_plain(std::string_view s, const options& opt) noexcept {
+  using row = row_traits<S, I>;
+  scan_outcome out;
+  out.chars = s.size();
+  for_each_rule<row::n>([&](auto k) {
+    constexpr const rule& rl = row::f.rules[k];
+    if (!rl.applies(opt.profile)) return;
+    if constexpr (rl.kind == rule_kind::first_char) {
+      if (!s.empty() && !rl.chars.contains_ascii(static_cast<unsigned char>(s[0]))) out.fire_at(k, code::bad_start, 0);
+    } else if constexpr (rl.kind == rule_kind::only_chars) {
+      if constexpr (rl.chars.ascii_lo != ~std::uint64_t{0} || rl.chars.ascii_hi != ~std::uint64_t{0}) {
+        for (std::size_t i = row::has_first ? 1 : 0; i < s.size(); ++i)
+          if (!rl.chars.contains_ascii(static_cast<unsigned char>(s[i]))) {
+            out.fire_at(k, code::bad_char, i);
+            break;
+          }
+      }
+    } else if constexpr (rl.kind == rule_kind::no_chars) {
+      if constexpr (rl.chars.ascii_lo != 0 || rl.chars.ascii_hi != 0) {
+        for (std::size_t i = 0; i < s.size(); ++i)
+          if (rl.chars.contains_ascii(static_cast<unsigned char>(s[i]))) {
+            out.fire_at(k, code::bad_char, i);
+            break;
+          }
+      }
+    } else if constexpr (rl.kind == rule_kind::no_substring) {
+      constexpr const auto& windows = window_patterns_of<S, I>;
+      for (std::size_t p = 0; p < windows.count; ++p) {
+        const window_pattern& wp = windows.items[p];
+        if (wp.rule != k || s.size() < wp.size) continue;
+        // Texts end in a byte that is rare in names and values ('/'): look for it first.
+        if (!contains_byte(s, wp.last) &&
+            !(wp.fold && wp.last >= 'a' && wp.last <= 'z' && contains_byte(s, static_cast<unsigned char>(wp.last - 32))))
+          continue;
+        for (std::size_t at = 0; at + wp.size <= s.size(); ++at) {
+          if (out.has_fired(k) && at >= out.at[k]) break;
+          std::uint64_t w = 0;
+          for (std::size_t j = 0; j < wp.size; ++j) {
+            const auto b = static_cast<unsigned char>(s[at + j]);
+            w = (w << 8) | (wp.fold ? ascii_lower(b) : b);
+          }
+          if (w == wp.bits) {
+            out.fire_at(k, code::forbidden_substring, at);
+            break;
+          }
+        }
+      }
+    }
+  });
+  std::uint64_t number = 0;
+  bool all_digits = true;
+  if constexpr (row::want_int)
+    for (char c : s) all_digits = add_digit(number, static_cast<unsigned char>(c)) && all_digits;
+  if constexpr (row::want_hash) {
+    std::uint64_t h = fnv_offset;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
+    out.hash = h;
+  }
+  decide_whole<S, I>(out, s.substr(0, rule::max_text_size), s.size(), number, all_digits, opt);
+  return out;
+}
+
+// Checks the value read by r (any bytes, decoded on the fly) against row I.
 template <class S, std::size_t I, class Reader>
 [[nodiscard]] constexpr scan_outcome scan(Reader r, const options& opt) noexcept {
-  constexpr const field& f = S::fields[I];
-  constexpr std::size_t n = f.rule_count();
-  constexpr bool want_head = f.has(rule_kind::no_prefix) || f.has(rule_kind::one_of) ||
-                             f.has(rule_kind::date);
-  constexpr bool want_chars = f.has(rule_kind::first_char) || f.has(rule_kind::only_chars) ||
-                              f.has(rule_kind::no_chars);
-  constexpr bool want_int = f.has(rule_kind::integer);
-  constexpr bool want_hash = f.has(rule_kind::unique);
-  constexpr bool has_first = f.has(rule_kind::first_char);
+  using row = row_traits<S, I>;
   constexpr const auto& windows = window_patterns_of<S, I>;
   constexpr std::size_t head_size = rule::max_text_size;
 
   scan_outcome out;
-  std::array<bool, field::max_rules> live{};  // applies under this profile and not yet fired
-  for (std::size_t k = 0; k < n; ++k) live[k] = f.rules[k].applies(opt.profile);
+  std::uint8_t live = 0;  // bit k: rule k applies and has not fired
+  for_each_rule<row::n>([&](auto k) {
+    if (row::f.rules[k].applies(opt.profile)) live = static_cast<std::uint8_t>(live | (1u << k));
+  });
 
   unicode::utf8_decoder dec;
   std::size_t bytes = 0;
   std::size_t seq_start = 0;
-  unsigned char head[head_size] = {};
+  char head[head_size] = {};
   std::uint64_t win = 0;
   std::uint64_t win_folded = 0;
   std::uint64_t number = 0;
   bool all_digits = true;
-  constexpr std::uint64_t fnv_offset = 14695981039346656037ull;
-  constexpr std::uint64_t fnv_prime = 1099511628211ull;
   std::uint64_t hash = fnv_offset;
   bool utf8_ok = true;
 
   unsigned char b = 0;
   while (r.next(b)) {
-    if constexpr (want_head) {
-      if (bytes < head_size) head[bytes] = b;
-    }
-    if constexpr (want_hash) hash = (hash ^ b) * fnv_prime;
-    if constexpr (want_int) {
-      if (b < '0' || b > '9') {
-        all_digits = false;
-      } else if (number <= rule::max_integer) {  // saturates above every rule's max
-        number = number * 10 + (b - '0');
-      }
-    }
+    if constexpr (row::want_head)
+      if (bytes < head_size) head[bytes] = static_cast<char>(b);
+    if constexpr (row::want_hash) hash = (hash ^ b) * fnv_prime;
+    if constexpr (row::want_int) all_digits = add_digit(number, b) && all_digits;
     ++bytes;
     if (!utf8_ok) continue;  // keep reading: a bad '%' later still wins
     if (!dec.pending()) seq_start = bytes - 1;
@@ -176,31 +357,25 @@ template <class S, std::size_t I, class Reader>
       out.utf8_at = seq_start;
       continue;
     }
-    const char32_t cp = dec.value();
-    if constexpr (want_chars) {
-      for (std::size_t k = 0; k < n; ++k) {
-        const rule& rl = f.rules[k];
-        if (!live[k]) continue;
-        if (rl.kind == rule_kind::first_char) {
-          if (out.chars == 0 && !rl.chars.contains(cp, opt.chinese)) {
-            out.fire(k, code::bad_start);
-            out.at[k] = 0;
+    if constexpr (row::want_chars) {
+      const char32_t cp = dec.value();
+      for_each_rule<row::n>([&](auto k) {
+        constexpr const rule& rl = row::f.rules[k];
+        constexpr auto bit = static_cast<std::uint8_t>(1u << k);
+        if constexpr (rl.kind == rule_kind::first_char) {
+          if ((live & bit) && out.chars == 0) {
+            if (!rl.chars.contains(cp, opt.chinese)) out.fire_at(k, code::bad_start, 0);
+            live = static_cast<std::uint8_t>(live & ~bit);
           }
-          if (out.chars == 0) live[k] = false;
-        } else if (rl.kind == rule_kind::only_chars) {
-          if ((!has_first || out.chars > 0) && !rl.chars.contains(cp, opt.chinese)) {
-            out.fire(k, code::bad_char);
-            out.at[k] = out.chars;
-            live[k] = false;
-          }
-        } else if (rl.kind == rule_kind::no_chars) {
-          if (rl.chars.contains(cp, opt.chinese)) {
-            out.fire(k, code::bad_char);
-            out.at[k] = out.chars;
-            live[k] = false;
+        } else if constexpr (rl.kind == rule_kind::only_chars || rl.kind == rule_kind::no_chars) {
+          if (!(live & bit)) return;
+          if (rl.kind == rule_kind::only_chars && row::has_first && out.chars == 0) return;
+          if (rl.chars.contains(cp, opt.chinese) != (rl.kind == rule_kind::only_chars)) {
+            out.fire_at(k, code::bad_char, out.chars);
+            live = static_cast<std::uint8_t>(live & ~bit);
           }
         }
-      }
+      });
     }
     ++out.chars;
     if constexpr (windows.count > 0) {
@@ -209,18 +384,12 @@ template <class S, std::size_t I, class Reader>
       if (windows.last_byte[b]) {
         for (std::size_t p = 0; p < windows.count; ++p) {
           const window_pattern& wp = windows.items[p];
-          if (!live[wp.rule] || bytes < wp.size) continue;
+          if (!((live >> wp.rule) & 1u) || bytes < wp.size) continue;
           if (((wp.fold ? win_folded : win) & wp.mask) != wp.bits) continue;
-          const std::size_t start = out.chars - wp.size;  // the pattern is ASCII: a char a byte
-          if (!out.fired[wp.rule] || start < *out.at[wp.rule]) {
-            out.fire(wp.rule, code::forbidden_substring);
-            out.at[wp.rule] = start;
-          }
+          const std::size_t start = out.chars - wp.size;  // the text is ASCII: a char a byte
+          if (!out.has_fired(wp.rule) || start < out.at[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
         }
       }
-    } else {
-      (void)win;
-      (void)win_folded;
     }
   }
 
@@ -237,52 +406,8 @@ template <class S, std::size_t I, class Reader>
     return out;
   }
   out.hash = hash;
-
-  // Rules decided by the whole value.
-  for (std::size_t k = 0; k < n; ++k) {
-    const rule& rl = f.rules[k];
-    if (!rl.applies(opt.profile)) continue;
-    switch (rl.kind) {
-      case rule_kind::length:
-        if (out.chars < rl.min || out.chars > rl.max) {
-          const bool short_ = out.chars < rl.min;
-          out.fire(k, short_ ? code::too_short : code::too_long);
-          out.length[k] = out.chars;
-          out.limit[k] = short_ ? rl.min : rl.max;
-        }
-        break;
-      case rule_kind::no_prefix:
-        for (std::size_t t = 0; t < rl.text_count(); ++t)
-          if (bytes >= rl.texts[t].size() && equal(head, rl.texts[t], rl.cases)) {
-            out.fire(k, code::reserved_prefix);
-            break;
-          }
-        break;
-      case rule_kind::one_of: {
-        bool found = false;
-        for (std::size_t t = 0; t < rl.text_count() && !found; ++t)
-          found = bytes == rl.texts[t].size() && equal(head, rl.texts[t], case_mode::exact);
-        if (found) break;
-        out.fire(k, code::not_in_enum);
-        for (std::size_t t = 0; t < rl.text_count(); ++t)
-          if (bytes == rl.texts[t].size() && equal(head, rl.texts[t], case_mode::ascii_insensitive))
-            out.suggestion = rl.texts[t];
-        break;
-      }
-      case rule_kind::integer:
-        if (!all_digits || bytes == 0) {
-          out.fire(k, code::not_integer);
-        } else if (number < rl.min || number > rl.max) {
-          out.fire(k, code::out_of_range);
-          out.limit[k] = number < rl.min ? rl.min : rl.max;
-        }
-        break;
-      case rule_kind::date:
-        if (!is_date(head, bytes)) out.fire(k, code::bad_format);
-        break;
-      default: break;
-    }
-  }
+  decide_whole<S, I>(out, std::string_view(head, bytes < head_size ? bytes : head_size), bytes, number,
+                     all_digits, opt);
   return out;
 }
 

@@ -5,10 +5,12 @@
 #define SNAPCHECK_ENGINE_VALIDATE_HPP
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "../result/result.hpp"
@@ -33,29 +35,48 @@ inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[std::size(S::fields)];
 
-// How many cross-field violations a request can raise at most.
-template <schema S>
-[[nodiscard]] constexpr std::size_t cross_capacity() noexcept {
-  std::size_t n = 0;
-  for (const auto& f : S::fields)
-    for (const auto& r : f.rules)
-      if (r.kind == rule_kind::requires_field || r.kind == rule_kind::unique) n += f.slot_count();
-  return n == 0 ? 1 : n;
-}
+template <class Input>
+using scan_fn = scan_outcome (*)(Input, const options&);
 
-template <class Reader>
-using scan_fn = scan_outcome (*)(Reader, const options&);
-
-template <class S, class Reader, std::size_t... Is>
+template <class S, class Input, std::size_t... Is>
 [[nodiscard]] constexpr auto make_scanners(std::index_sequence<Is...>) noexcept {
-  return std::array<scan_fn<Reader>, sizeof...(Is)>{&scan<S, Is, Reader>...};
+  if constexpr (std::is_same_v<Input, std::string_view>)
+    return std::array<scan_fn<Input>, sizeof...(Is)>{&scan_plain<S, Is>...};
+  else
+    return std::array<scan_fn<Input>, sizeof...(Is)>{&scan<S, Is, Input>...};
 }
-// One scanner per row, each compiled for that row's rules.
-template <class S, class Reader>
+// One scanner per row and input kind, each compiled for that row's rules:
+// plain ASCII text, decoded bytes, or form-encoded bytes.
+template <class S, class Input>
 inline constexpr auto scanners_of =
-    make_scanners<S, Reader>(std::make_index_sequence<std::size(S::fields)>{});
+    make_scanners<S, Input>(std::make_index_sequence<std::size(S::fields)>{});
 
 // What the engine remembers of the first occurrence of each known parameter.
+// Which slots have been seen: a bitmap, walked a word at a time.
+template <std::size_t N>
+class slot_set {
+ public:
+  [[nodiscard]] constexpr bool test(std::size_t i) const noexcept { return (words_[i / 64] >> (i % 64)) & 1u; }
+  constexpr void set(std::size_t i) noexcept { words_[i / 64] |= std::uint64_t{1} << (i % 64); }
+  // Calls fn(i) for each set i in [lo, hi), in order.
+  template <class Fn>
+  constexpr void for_each(std::size_t lo, std::size_t hi, Fn&& fn) const {
+    for (std::size_t w = lo / 64; w * 64 < hi; ++w) {
+      std::uint64_t bits = words_[w];
+      if (w == lo / 64) bits &= ~std::uint64_t{0} << (lo % 64);
+      while (bits) {
+        const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        if (i >= hi) return;
+        fn(i);
+        bits &= bits - 1;
+      }
+    }
+  }
+
+ private:
+  std::array<std::uint64_t, (N + 63) / 64> words_{};
+};
+
 // Trivial on purpose: slots are written when first seen and read only then.
 struct slot {
   std::string_view value;
@@ -96,23 +117,23 @@ class engine {
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    const auto name = with_reader(p.name, p.form_encoded, [](auto r) { return read_name<name_cap>(r); });
-    using status = typename decoded_name<name_cap>::status;
     const name_text as_given = p.form_encoded ? name_text::form_encoded : name_text::decoded;
-    if (name.state == status::bad_encoding) {
-      report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
-              .api_code = S::codes.parameter});
-      return;
-    }
-    if (name.state == status::invalid_utf8) {
-      report({.field = {.text = p.name, .form = as_given}, .code = code::invalid_utf8,
-              .api_code = S::codes.parameter, .at = name.utf8_at});
-      return;
-    }
-    const name_match m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
-    if (m.what == name_match::kind::unknown) {
-      unknown(p, name.fits() ? name.view() : std::string_view{}, as_given);
-      return;
+    name_match m;
+    if (p.name.size() <= name_cap && is_plain(p.name, p.form_encoded)) {
+      m = match_name<S>(p.name);  // ASCII, nothing to decode: the common case
+      if (m.what == name_match::kind::unknown) return unknown(p, p.name, as_given);
+    } else {
+      const auto name = with_reader(p.name, p.form_encoded, [](auto r) { return read_name<name_cap>(r); });
+      using status = typename decoded_name<name_cap>::status;
+      if (name.state == status::bad_encoding)
+        return report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
+                       .api_code = S::codes.parameter});
+      if (name.state == status::invalid_utf8)
+        return report({.field = {.text = p.name, .form = as_given}, .code = code::invalid_utf8,
+                       .api_code = S::codes.parameter, .at = name.utf8_at});
+      m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
+      if (m.what == name_match::kind::unknown)
+        return unknown(p, name.fits() ? name.view() : std::string_view{}, as_given);
     }
     const field& f = S::fields[m.field];
     const field_path path{&f, m.index, m.alias, p.name, as_given};
@@ -124,18 +145,19 @@ class engine {
       report({.field = path, .code = code::deprecated_name, .severity = severity::warning,
               .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (f.is_family() ? m.index - f.min_index : 0);
-    if (seen_[at]) {
+    if (seen_.test(at)) {
       report({.field = path, .code = code::duplicate_parameter, .api_code = S::codes.parameter});
       return;
     }
-    seen_[at] = true;
+    seen_.set(at);
     slot& s = slots_[at];
     s = slot{.value = p.value, .seq = seq, .hash = 0, .alias = m.alias, .form = p.form_encoded,
              .empty = p.value.empty(), .comparable = false};
     if (s.empty && f.empty_is_absent) return;
-    const scan_outcome o = p.form_encoded
-                               ? scanners_of<S, form_reader>[m.field](form_reader{p.value}, opt_)
-                               : scanners_of<S, plain_reader>[m.field](plain_reader{p.value}, opt_);
+    const scan_outcome o =
+        is_plain(p.value, p.form_encoded) ? scanners_of<S, std::string_view>[m.field](p.value, opt_)
+        : p.form_encoded                  ? scanners_of<S, form_reader>[m.field](form_reader{p.value}, opt_)
+                                          : scanners_of<S, plain_reader>[m.field](plain_reader{p.value}, opt_);
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
       report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
@@ -147,12 +169,17 @@ class engine {
     }
     s.comparable = true;
     s.hash = o.hash;
-    for (std::size_t k = 0; k < f.rule_count(); ++k) {
-      if (!o.fired[k]) continue;
+    for (std::size_t k = 0; o.fired >> k; ++k) {
+      if (!o.has_fired(k)) continue;
       const rule& r = f.rules[k];
-      report({.field = path, .code = o.codes[k], .api_code = r.api_code.empty() ? f.api_code : r.api_code,
-              .at = o.at[k], .length = o.length[k], .limit = o.limit[k], .rule = &r,
-              .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : std::string_view{}});
+      const code c = o.codes[k];
+      const bool sized = c == code::too_short || c == code::too_long;
+      violation v{.field = path, .code = c, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
+                  .rule = &r, .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : std::string_view{}};
+      if ((o.has_at >> k) & 1u) v.at = o.at[k];
+      if (sized) v.length = o.chars;
+      if (sized || c == code::out_of_range) v.limit = o.limit[k];
+      report(v);
     }
   }
 
@@ -161,66 +188,59 @@ class engine {
   // that keeps order, like basic_result, puts them in place by position),
   // then missing required fields in table order.
   constexpr void finish() noexcept {
-    struct pending {
-      std::size_t seq;
-      std::size_t field;
-      std::uint32_t index;
-      std::size_t rule;
-    };
-    std::array<pending, cross_capacity<S>()> list;  // entries [0, count) only
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < std::size(S::fields); ++i) {
-      const field& f = S::fields[i];
-      for (std::size_t k = 0; k < f.rule_count(); ++k) {
-        const rule& r = f.rules[k];
-        if (!r.applies(opt_.profile)) continue;
-        if (r.kind == rule_kind::requires_field) {
-          const std::size_t other = field_index<S>(r.texts[0]);
-          for (std::uint32_t n = f.min_index; n <= f.max_index; ++n) {
-            const std::size_t a = slot_base_of<S>[i] + (n - f.min_index);
-            const std::size_t b = slot_base_of<S>[other] + (n - f.min_index);
-            if (seen_[a] && !seen_[b]) list[count++] = {slots_[a].seq, i, n, k};
-          }
-        } else if (r.kind == rule_kind::unique) {
-          const std::size_t base = slot_base_of<S>[i];
-          for (std::size_t hi = 1; hi < f.slot_count(); ++hi) {
-            const slot& h = slots_[base + hi];
-            if (!seen_[base + hi] || !h.comparable) continue;
-            for (std::size_t lo = 0; lo < hi; ++lo) {
-              const slot& l = slots_[base + lo];
-              if (seen_[base + lo] && l.comparable && l.hash == h.hash &&
-                  decoded_equal(l, h)) {
-                list[count++] = {h.seq, i, static_cast<std::uint32_t>(f.min_index + hi), k};
-                break;
+    for_each_row([&](auto i) {
+      constexpr const field& f = S::fields[i];
+      constexpr std::size_t base = slot_base_of<S>[i];
+      for_each_rule<f.rule_count()>([&](auto k) {
+        constexpr const rule& r = f.rules[k];
+        if (!r.applies(opt_.profile)) return;
+        if constexpr (r.kind == rule_kind::requires_field) {
+          constexpr std::size_t other = slot_base_of<S>[field_index<S>(r.texts[0])];
+          seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
+            if (!seen_.test(other + (a - base))) late(a, base, f, r, code::value_without_key);
+          });
+        } else if constexpr (r.kind == rule_kind::unique) {
+          seen_.for_each(base, base + f.slot_count(), [&](std::size_t hi) {
+            const slot& h = slots_[hi];
+            if (!h.comparable) return;
+            for (std::size_t lo = base; lo < hi; ++lo) {
+              const slot& l = slots_[lo];
+              if (seen_.test(lo) && l.comparable && l.hash == h.hash && decoded_equal(l, h)) {
+                late(hi, base, f, r, code::duplicate_tag_key);
+                return;
               }
             }
-          }
+          });
         }
-      }
-    }
-    // A handful of entries at most: insertion sort keeps this allocation-free.
-    for (std::size_t a = 1; a < count; ++a)
-      for (std::size_t b = a; b > 0 && list[b].seq < list[b - 1].seq; --b) std::swap(list[b], list[b - 1]);
-    for (std::size_t e = 0; e < count; ++e) {
-      const field& f = S::fields[list[e].field];
-      const rule& r = f.rules[list[e].rule];
-      const std::size_t at = slot_base_of<S>[list[e].field] + (list[e].index - f.min_index);
-      position_ = list[e].seq;
-      report({.field = {&f, list[e].index, slots_[at].alias},
-              .code = r.kind == rule_kind::unique ? code::duplicate_tag_key : code::value_without_key,
-              .api_code = r.api_code.empty() ? f.api_code : r.api_code,
-              .rule = &r});
-    }
+      });
+    });
     position_ = seq_;  // after every parameter
-    for (std::size_t i = 0; i < std::size(S::fields); ++i) {
-      const field& f = S::fields[i];
-      if (!f.required) continue;
-      const std::size_t at = slot_base_of<S>[i];
-      if (!seen_[at] || slots_[at].empty) report({.field = {&f}, .code = code::missing, .api_code = S::codes.missing});
-    }
+    for_each_row([&](auto i) {
+      constexpr const field& f = S::fields[i];
+      if constexpr (f.required) {
+        constexpr std::size_t at = slot_base_of<S>[i];
+        if (!seen_.test(at) || slots_[at].empty)
+          report({.field = {&f}, .code = code::missing, .api_code = S::codes.missing});
+      }
+    });
   }
 
  private:
+  template <class Fn>
+  static constexpr void for_each_row(Fn&& fn) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (fn(std::integral_constant<std::size_t, I>{}), ...);
+    }(std::make_index_sequence<std::size(S::fields)>{});
+  }
+
+  // Reports a cross-field violation on the parameter in slot s.
+  constexpr void late(std::size_t s, std::size_t base, const field& f, const rule& r, code c) noexcept {
+    position_ = slots_[s].seq;
+    const auto index = f.is_family() ? static_cast<std::uint32_t>(f.min_index + (s - base)) : std::uint32_t{0};
+    report({.field = {&f, index, slots_[s].alias}, .code = c,
+            .api_code = r.api_code.empty() ? f.api_code : r.api_code, .rule = &r});
+  }
+
   // Every violation carries the input position of the parameter it is about.
   constexpr void report(violation v) noexcept {
     v.position = position_;
@@ -242,7 +262,7 @@ class engine {
   const options& opt_;
   std::size_t seq_ = 0;
   std::size_t position_ = 0;
-  std::array<bool, slot_total<S>> seen_{};
+  slot_set<slot_total<S>> seen_{};
   std::array<slot, slot_total<S>> slots_;  // valid where seen_ is set
 };
 
