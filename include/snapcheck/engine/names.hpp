@@ -83,6 +83,19 @@ template <std::size_t Cap, class Reader>
   });
 }
 
+// Byte comparisons of short names, inline: cheaper than a call to memcmp.
+[[nodiscard]] constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+[[nodiscard]] constexpr bool has_prefix(std::string_view s, std::string_view p) noexcept {
+  return s.size() >= p.size() && same_bytes(s.data(), p.data(), p.size());
+}
+[[nodiscard]] constexpr bool has_suffix(std::string_view s, std::string_view p) noexcept {
+  return s.size() >= p.size() && same_bytes(s.data() + (s.size() - p.size()), p.data(), p.size());
+}
+
 struct name_match {
   enum class kind : std::uint8_t { unknown, known, bad_index };
   kind what = kind::unknown;
@@ -187,15 +200,17 @@ template <schema S>
   constexpr const name_table& table = name_table_of<S>;
   static_assert(!table.overflow, "snapcheck: too many plain names share a hash bucket");
   const std::size_t h = name_hash(name);
-  for (std::size_t e = 0; e < table.sizes[h]; ++e)
-    if (table.buckets[h][e].name == name)
-      return {name_match::kind::known, table.buckets[h][e].field, 0, table.buckets[h][e].alias};
+  for (std::size_t e = 0; e < table.sizes[h]; ++e) {
+    const name_entry& entry = table.buckets[h][e];
+    if (entry.name.size() == name.size() && same_bytes(name.data(), entry.name.data(), name.size()))
+      return {name_match::kind::known, entry.field, 0, entry.alias};
+  }
   name_match bad{};  // a family shape with a bad N, if no family takes the name
   for (const family_shape& fam : family_shapes_of<S>) {
-    if (!name.starts_with(fam.prefix)) continue;
+    if (!has_prefix(name, fam.prefix)) continue;
     for (const bool alias : {false, true}) {
       const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
-      if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !name.ends_with(suffix))
+      if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !has_suffix(name, suffix))
         continue;
       const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
       const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
@@ -211,7 +226,7 @@ template <schema S>
 template <schema S, std::size_t Cap>
 [[nodiscard]] constexpr name_match match_long_name(const decoded_name<Cap>& name) noexcept {
   for (const family_shape& fam : family_shapes_of<S>) {
-    if (!name.view().starts_with(fam.prefix)) continue;
+    if (!has_prefix(name.view(), fam.prefix)) continue;
     for (const bool alias : {false, true}) {
       const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
       if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, alias};

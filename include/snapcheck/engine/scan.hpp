@@ -152,13 +152,31 @@ struct window_patterns {
   std::array<bool, 256> last_byte{};  // quick filter: can a match end with this byte?
 };
 
-template <class S, std::size_t I>
+// What row I of S needs under profile P, as constants: rules that do not
+// apply under P are compiled out.
+template <class S, std::size_t I, profile P>
+struct row_plan {
+  static constexpr const field& f = S::fields[I];
+  static constexpr std::size_t n = f.rule_count();
+  static constexpr bool active(std::size_t k) noexcept { return f.rules[k].applies(P); }
+  static constexpr bool uses(rule_kind kind) noexcept {
+    for (std::size_t k = 0; k < n; ++k)
+      if (f.rules[k].kind == kind && active(k)) return true;
+    return false;
+  }
+  static constexpr bool has_first = uses(rule_kind::first_char);
+  static constexpr bool want_head = uses(rule_kind::no_prefix) || uses(rule_kind::one_of) || uses(rule_kind::date);
+  static constexpr bool want_int = uses(rule_kind::integer);
+  static constexpr bool want_hash = uses(rule_kind::unique);
+};
+
+template <class S, std::size_t I, profile P>
 [[nodiscard]] constexpr auto make_window_patterns() noexcept {
+  using plan = row_plan<S, I, P>;
   window_patterns<field::max_rules * rule::max_texts> out;
-  const field& f = S::fields[I];
-  for (std::size_t k = 0; k < f.rule_count(); ++k) {
-    const rule& r = f.rules[k];
-    if (r.kind != rule_kind::no_substring) continue;
+  for (std::size_t k = 0; k < plan::n; ++k) {
+    const rule& r = plan::f.rules[k];
+    if (r.kind != rule_kind::no_substring || !plan::active(k)) continue;
     for (std::size_t t = 0; t < r.text_count(); ++t) {
       window_pattern p;
       p.size = r.texts[t].size();
@@ -179,22 +197,8 @@ template <class S, std::size_t I>
   return out;
 }
 
-template <class S, std::size_t I>
-inline constexpr auto window_patterns_of = make_window_patterns<S, I>();
-
-// What a row needs, as constants.
-template <class S, std::size_t I>
-struct row_traits {
-  static constexpr const field& f = S::fields[I];
-  static constexpr std::size_t n = f.rule_count();
-  static constexpr bool has_first = f.has(rule_kind::first_char);
-  static constexpr bool want_chars =
-      has_first || f.has(rule_kind::only_chars) || f.has(rule_kind::no_chars);
-  static constexpr bool want_head =
-      f.has(rule_kind::no_prefix) || f.has(rule_kind::one_of) || f.has(rule_kind::date);
-  static constexpr bool want_int = f.has(rule_kind::integer);
-  static constexpr bool want_hash = f.has(rule_kind::unique);
-};
+template <class S, std::size_t I, profile P>
+inline constexpr auto window_patterns_of = make_window_patterns<S, I, P>();
 
 // Calls fn(std::integral_constant<std::size_t, K>) for each rule index K.
 template <std::size_t N, class Fn>
@@ -205,14 +209,15 @@ constexpr void for_each_rule(Fn&& fn) {
 }
 
 // The rules decided by the whole value: length, prefixes, enum, integer, date.
-template <class S, std::size_t I>
+template <class S, std::size_t I, profile P>
 constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_t bytes,
-                            std::uint64_t number, bool all_digits, const options& opt) noexcept {
-  using row = row_traits<S, I>;
-  for_each_rule<row::n>([&](auto k) {
-    constexpr const rule& rl = row::f.rules[k];
-    if (!rl.applies(opt.profile)) return;
-    if constexpr (rl.kind == rule_kind::length) {
+                            std::uint64_t number, bool all_digits) noexcept {
+  using plan = row_plan<S, I, P>;
+  for_each_rule<plan::n>([&](auto k) {
+    constexpr const rule& rl = plan::f.rules[k];
+    if constexpr (!plan::active(k)) {
+      return;
+    } else if constexpr (rl.kind == rule_kind::length) {
       if (out.chars < rl.min) {
         out.fire(k, code::too_short);
         out.limit[k] = rl.min;
@@ -253,162 +258,224 @@ constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_
   return true;
 }
 
-// Checks a value that is plain ASCII (see is_plain) against row I.
-template <class S, std::size_t I>
-[[nodiscard]] constexpr scan_outcome scan_plain(std::string_view s, const options& opt) noexcept {
-  using row = row_traits<S, I>;
-  scan_outcome out;
-  out.chars = s.size();
-  for_each_rule<row::n>([&](auto k) {
-    constexpr const rule& rl = row::f.rules[k];
-    if (!rl.applies(opt.profile)) return;
-    if constexpr (rl.kind == rule_kind::first_char) {
-      if (!s.empty() && !rl.chars.contains_ascii(static_cast<unsigned char>(s[0]))) out.fire_at(k, code::bad_start, 0);
-    } else if constexpr (rl.kind == rule_kind::only_chars) {
-      if constexpr (rl.chars.ascii_lo != ~std::uint64_t{0} || rl.chars.ascii_hi != ~std::uint64_t{0}) {
-        for (std::size_t i = row::has_first ? 1 : 0; i < s.size(); ++i)
-          if (!rl.chars.contains_ascii(static_cast<unsigned char>(s[i]))) {
-            out.fire_at(k, code::bad_char, i);
-            break;
-          }
-      }
-    } else if constexpr (rl.kind == rule_kind::no_chars) {
-      if constexpr (rl.chars.ascii_lo != 0 || rl.chars.ascii_hi != 0) {
-        for (std::size_t i = 0; i < s.size(); ++i)
-          if (rl.chars.contains_ascii(static_cast<unsigned char>(s[i]))) {
-            out.fire_at(k, code::bad_char, i);
-            break;
-          }
-      }
-    } else if constexpr (rl.kind == rule_kind::no_substring) {
-      constexpr const auto& windows = window_patterns_of<S, I>;
-      for (std::size_t p = 0; p < windows.count; ++p) {
-        const window_pattern& wp = windows.items[p];
-        if (wp.rule != k || s.size() < wp.size) continue;
-        // Texts end in a byte that is rare in names and values ('/'): look for it first.
-        if (!contains_byte(s, wp.last) &&
-            !(wp.fold && wp.last >= 'a' && wp.last <= 'z' && contains_byte(s, static_cast<unsigned char>(wp.last - 32))))
-          continue;
-        for (std::size_t at = 0; at + wp.size <= s.size(); ++at) {
-          if (out.has_fired(k) && at >= out.at[k]) break;
-          std::uint64_t w = 0;
-          for (std::size_t j = 0; j < wp.size; ++j) {
-            const auto b = static_cast<unsigned char>(s[at + j]);
-            w = (w << 8) | (wp.fold ? ascii_lower(b) : b);
-          }
-          if (w == wp.bits) {
-            out.fire_at(k, code::forbidden_substring, at);
-            break;
-          }
-        }
-      }
-    }
-  });
-  std::uint64_t number = 0;
-  bool all_digits = true;
-  if constexpr (row::want_int)
-    for (char c : s) all_digits = add_digit(number, static_cast<unsigned char>(c)) && all_digits;
-  if constexpr (row::want_hash) {
-    std::uint64_t h = fnv_offset;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
-    out.hash = h;
+// Hex digit values; 0xFF for bytes that are not hex digits.
+inline constexpr auto hex_digit = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (auto& v : t) v = 0xFF;
+  for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
+  for (std::size_t c = 0; c < 6; ++c) {
+    t['a' + c] = static_cast<std::uint8_t>(10 + c);
+    t['A' + c] = static_cast<std::uint8_t>(10 + c);
   }
-  decide_whole<S, I>(out, s.substr(0, rule::max_text_size), s.size(), number, all_digits, opt);
-  return out;
-}
+  return t;
+}();
 
-// Checks the value read by r (any bytes, decoded on the fly) against row I.
-template <class S, std::size_t I, class Reader>
-[[nodiscard]] constexpr scan_outcome scan(Reader r, const options& opt) noexcept {
-  using row = row_traits<S, I>;
-  constexpr const auto& windows = window_patterns_of<S, I>;
-  constexpr std::size_t head_size = rule::max_text_size;
+// The state of one pass over a value, and what each decoded byte and each
+// character does to it. Shared by scan_plain and scan.
+template <class S, std::size_t I, profile P>
+struct value_pass {
+  using plan = row_plan<S, I, P>;
+  static constexpr const auto& windows = window_patterns_of<S, I, P>;
+  static constexpr std::size_t head_size = rule::max_text_size;
 
-  scan_outcome out;
-  std::uint8_t live = 0;  // bit k: rule k applies and has not fired
-  for_each_rule<row::n>([&](auto k) {
-    if (row::f.rules[k].applies(opt.profile)) live = static_cast<std::uint8_t>(live | (1u << k));
-  });
-
-  unicode::utf8_decoder dec;
+  scan_outcome out{};
   std::size_t bytes = 0;
-  std::size_t seq_start = 0;
   char head[head_size] = {};
   std::uint64_t win = 0;
   std::uint64_t win_folded = 0;
   std::uint64_t number = 0;
   bool all_digits = true;
   std::uint64_t hash = fnv_offset;
-  bool utf8_ok = true;
 
-  unsigned char b = 0;
-  while (r.next(b)) {
-    if constexpr (row::want_head)
+  // Every decoded byte.
+  [[gnu::always_inline]] constexpr void take(unsigned char b) noexcept {
+    if constexpr (plan::want_head)
       if (bytes < head_size) head[bytes] = static_cast<char>(b);
-    if constexpr (row::want_hash) hash = (hash ^ b) * fnv_prime;
-    if constexpr (row::want_int) all_digits = add_digit(number, b) && all_digits;
+    if constexpr (plan::want_hash) hash = (hash ^ b) * fnv_prime;
+    if constexpr (plan::want_int) all_digits = add_digit(number, b) && all_digits;
     ++bytes;
-    if (!utf8_ok) continue;  // keep reading: a bad '%' later still wins
-    if (!dec.pending()) seq_start = bytes - 1;
-    const auto step = dec.feed(b);
-    if (step == unicode::utf8_decoder::step::more) continue;
-    if (step == unicode::utf8_decoder::step::ill_formed) {
-      utf8_ok = false;
-      out.utf8_at = seq_start;
-      continue;
-    }
-    if constexpr (row::want_chars) {
-      const char32_t cp = dec.value();
-      for_each_rule<row::n>([&](auto k) {
-        constexpr const rule& rl = row::f.rules[k];
-        constexpr auto bit = static_cast<std::uint8_t>(1u << k);
-        if constexpr (rl.kind == rule_kind::first_char) {
-          if ((live & bit) && out.chars == 0) {
-            if (!rl.chars.contains(cp, opt.chinese)) out.fire_at(k, code::bad_start, 0);
-            live = static_cast<std::uint8_t>(live & ~bit);
-          }
-        } else if constexpr (rl.kind == rule_kind::only_chars || rl.kind == rule_kind::no_chars) {
-          if (!(live & bit)) return;
-          if (rl.kind == rule_kind::only_chars && row::has_first && out.chars == 0) return;
-          if (rl.chars.contains(cp, opt.chinese) != (rl.kind == rule_kind::only_chars)) {
-            out.fire_at(k, code::bad_char, out.chars);
-            live = static_cast<std::uint8_t>(live & ~bit);
-          }
-        }
-      });
-    }
+  }
+
+  // Every character: ASCII ones (their byte already taken) get bitmap
+  // lookups; others the full set test.
+  template <bool Ascii>
+  [[gnu::always_inline]] constexpr void character(char32_t cp, han_set chinese) noexcept {
+    for_each_rule<plan::n>([&](auto k) __attribute__((always_inline)) {
+      constexpr const rule& rl = plan::f.rules[k];
+      if constexpr (!plan::active(k)) {
+        return;
+      } else if constexpr (rl.kind == rule_kind::first_char) {
+        if (out.chars == 0 && !in_set<Ascii>(rl.chars, cp, chinese)) out.fire_at(k, code::bad_start, 0);
+      } else if constexpr (rl.kind == rule_kind::only_chars) {
+        if constexpr (Ascii && rl.chars.ascii_lo == ~std::uint64_t{0} && rl.chars.ascii_hi == ~std::uint64_t{0})
+          return;  // every ASCII character is allowed
+        if (out.has_fired(k) || (plan::has_first && out.chars == 0)) return;
+        if (!in_set<Ascii>(rl.chars, cp, chinese)) out.fire_at(k, code::bad_char, out.chars);
+      } else if constexpr (rl.kind == rule_kind::no_chars) {
+        if constexpr (Ascii && rl.chars.ascii_lo == 0 && rl.chars.ascii_hi == 0) return;
+        if (!out.has_fired(k) && in_set<Ascii>(rl.chars, cp, chinese)) out.fire_at(k, code::bad_char, out.chars);
+      }
+    });
     ++out.chars;
     if constexpr (windows.count > 0) {
-      win = (win << 8) | b;
-      win_folded = (win_folded << 8) | ascii_lower(b);
-      if (windows.last_byte[b]) {
-        for (std::size_t p = 0; p < windows.count; ++p) {
-          const window_pattern& wp = windows.items[p];
-          if (!((live >> wp.rule) & 1u) || bytes < wp.size) continue;
-          if (((wp.fold ? win_folded : win) & wp.mask) != wp.bits) continue;
-          const std::size_t start = out.chars - wp.size;  // the text is ASCII: a char a byte
-          if (!out.has_fired(wp.rule) || start < out.at[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
-        }
+      if constexpr (!Ascii) {  // texts are ASCII: nothing that spans this can match
+        win = 0;
+        win_folded = 0;
+      } else {
+        const auto b = static_cast<unsigned char>(cp);
+        win = (win << 8) | b;
+        win_folded = (win_folded << 8) | ascii_lower(b);
+        if (windows.last_byte[b]) match_window();
       }
     }
   }
 
-  if (r.bad()) {
-    out.state = scan_outcome::status::bad_encoding;
-    return out;
+  template <bool Ascii>
+  [[nodiscard]] static constexpr bool in_set(const char_set& set, char32_t cp, han_set chinese) noexcept {
+    if constexpr (Ascii) return set.contains_ascii(static_cast<unsigned char>(cp));
+    else return set.contains(cp, chinese);
   }
-  if (utf8_ok && dec.pending()) {
-    utf8_ok = false;
-    out.utf8_at = seq_start;
+
+  constexpr void match_window() noexcept {
+    for (std::size_t p = 0; p < windows.count; ++p) {
+      const window_pattern& wp = windows.items[p];
+      if (out.chars < wp.size || ((wp.fold ? win_folded : win) & wp.mask) != wp.bits) continue;
+      const std::size_t start = out.chars - wp.size;  // the text is ASCII: a char a byte
+      if (!out.has_fired(wp.rule) || start < out.at[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
+    }
+  }
+
+  constexpr void finish() noexcept {
+    out.hash = hash;
+    decide_whole<S, I, P>(out, std::string_view(head, bytes < head_size ? bytes : head_size), bytes, number,
+                          all_digits);
+  }
+};
+
+// Checks a value that is plain ASCII (see is_plain) against row I.
+template <class S, std::size_t I, profile P>
+[[nodiscard]] constexpr scan_outcome scan_plain(std::string_view s, const options& opt) noexcept {
+  value_pass<S, I, P> v;
+  for (char c : s) {
+    v.take(static_cast<unsigned char>(c));
+    v.template character<true>(static_cast<unsigned char>(c), opt.chinese);
+  }
+  v.finish();
+  return v.out;
+}
+
+// Checks any value against row I, in one pass over its raw bytes: plain
+// ASCII goes straight to the rules; '%HH' and '+' (when Form) and raw UTF-8
+// are decoded a code point at a time (Unicode Table 3-7).
+template <class S, std::size_t I, bool Form, profile P>
+[[nodiscard]] constexpr scan_outcome scan(std::string_view raw, const options& opt) noexcept {
+  value_pass<S, I, P> v;
+  const std::size_t n = raw.size();
+  std::size_t i = 0;
+  bool bad_escape = false;
+
+  // The next decoded byte, or -1 at the end or at a bad escape.
+  auto next = [&]() __attribute__((always_inline)) -> int {
+    if (i == n) return -1;
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if constexpr (Form) {
+      if (c == '%') {
+        const std::uint8_t hi = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 1])] : 0xFF;
+        const std::uint8_t lo = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 2])] : 0xFF;
+        if ((hi | lo) == 0xFF) {  // either is not a hex digit
+          bad_escape = true;
+          return -1;
+        }
+        i += 3;
+        return hi * 16 + lo;
+      }
+      if (c == '+') {
+        ++i;
+        return ' ';
+      }
+    }
+    ++i;
+    return c;
+  };
+
+  bool utf8_ok = true;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80 && (!Form || (c != '%' && c != '+'))) {  // plain ASCII
+      ++i;
+      v.take(c);
+      v.template character<true>(c, opt.chinese);
+      continue;
+    }
+    const std::size_t seq_start = v.bytes;
+    const int first = next();
+    if (first < 0) break;
+    const auto b0 = static_cast<unsigned char>(first);
+    v.take(b0);
+    if (b0 < 0x80) {
+      v.template character<true>(b0, opt.chinese);
+      continue;
+    }
+    std::size_t need = 0;
+    char32_t cp = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      need = 1;
+      cp = b0 & 0x1Fu;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      need = 2;
+      cp = b0 & 0x0Fu;
+      lo = b0 == 0xE0 ? 0xA0 : 0x80;
+      hi = b0 == 0xED ? 0x9F : 0xBF;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      need = 3;
+      cp = b0 & 0x07u;
+      lo = b0 == 0xF0 ? 0x90 : 0x80;
+      hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    }
+    bool good = need > 0;
+    for (; good && need > 0; --need) {
+      const std::size_t before = i;
+      const int b = next();
+      if (b < lo || b > hi) {  // also the end (-1) and a bad escape
+        good = false;
+        if (b >= 0) i = before;  // not part of the sequence
+        break;
+      }
+      v.take(static_cast<unsigned char>(b));
+      cp = (cp << 6) | (static_cast<unsigned>(b) & 0x3Fu);
+      lo = 0x80;
+      hi = 0xBF;
+    }
+    if (!good) {
+      utf8_ok = false;
+      v.out.utf8_at = seq_start;
+      break;
+    }
+    v.template character<false>(cp, opt.chinese);
+  }
+  if constexpr (Form) {
+    // After an ill-formed sequence only a bad escape can still change the
+    // verdict (bad_encoding wins): look for one in the rest.
+    while (!bad_escape && i < n) {
+      if (raw[i] == '%') {
+        if (next() < 0) break;
+      } else {
+        ++i;
+      }
+    }
+  }
+  if (bad_escape) {
+    v.out.state = scan_outcome::status::bad_encoding;
+    return v.out;
   }
   if (!utf8_ok) {
-    out.state = scan_outcome::status::invalid_utf8;
-    return out;
+    v.out.state = scan_outcome::status::invalid_utf8;
+    return v.out;
   }
-  out.hash = hash;
-  decide_whole<S, I>(out, std::string_view(head, bytes < head_size ? bytes : head_size), bytes, number,
-                     all_digits, opt);
-  return out;
+  v.finish();
+  return v.out;
 }
 
 }  // namespace snapcheck::detail

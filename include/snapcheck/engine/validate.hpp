@@ -35,21 +35,26 @@ inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[std::size(S::fields)];
 
-template <class Input>
-using scan_fn = scan_outcome (*)(Input, const options&);
+using scan_fn = scan_outcome (*)(std::string_view, const options&);
 
-template <class S, class Input, std::size_t... Is>
+// The kinds of value text a scanner is compiled for.
+enum class text_kind { plain, decoded, form };
+
+template <class S, text_kind K, profile P, std::size_t... Is>
 [[nodiscard]] constexpr auto make_scanners(std::index_sequence<Is...>) noexcept {
-  if constexpr (std::is_same_v<Input, std::string_view>)
-    return std::array<scan_fn<Input>, sizeof...(Is)>{&scan_plain<S, Is>...};
-  else
-    return std::array<scan_fn<Input>, sizeof...(Is)>{&scan<S, Is, Input>...};
+  if constexpr (K == text_kind::plain) return std::array<scan_fn, sizeof...(Is)>{&scan_plain<S, Is, P>...};
+  else return std::array<scan_fn, sizeof...(Is)>{&scan<S, Is, K == text_kind::form, P>...};
 }
-// One scanner per row and input kind, each compiled for that row's rules:
-// plain ASCII text, decoded bytes, or form-encoded bytes.
-template <class S, class Input>
-inline constexpr auto scanners_of =
-    make_scanners<S, Input>(std::make_index_sequence<std::size(S::fields)>{});
+// One scanner per row, kind of text (plain ASCII, decoded bytes, form-encoded
+// bytes) and profile, each compiled for just the rules that apply.
+template <class S, text_kind K, profile P>
+inline constexpr auto scanners_of = make_scanners<S, K, P>(std::make_index_sequence<std::size(S::fields)>{});
+
+template <class S, text_kind K>
+[[nodiscard]] constexpr scan_outcome run_scanner(std::size_t row, std::string_view value, const options& opt) noexcept {
+  return opt.profile == profile::hardened ? scanners_of<S, K, profile::hardened>[row](value, opt)
+                                          : scanners_of<S, K, profile::documented>[row](value, opt);
+}
 
 // What the engine remembers of the first occurrence of each known parameter.
 // Which slots have been seen: a bitmap, walked a word at a time.
@@ -118,9 +123,12 @@ class engine {
     const std::size_t seq = seq_++;
     position_ = seq;
     const name_text as_given = p.form_encoded ? name_text::form_encoded : name_text::decoded;
-    name_match m;
-    if (p.name.size() <= name_cap && is_plain(p.name, p.form_encoded)) {
-      m = match_name<S>(p.name);  // ASCII, nothing to decode: the common case
+    // Table names are plain ASCII (schema check): a raw name that matches one
+    // needed no decoding. Only other names are checked and decoded.
+    const bool short_name = p.name.size() <= name_cap;
+    name_match m = short_name ? match_name<S>(p.name) : name_match{};
+    if (m.what == name_match::kind::known) {
+    } else if (short_name && is_plain(p.name, p.form_encoded)) {
       if (m.what == name_match::kind::unknown) return unknown(p, p.name, as_given);
     } else {
       const auto name = with_reader(p.name, p.form_encoded, [](auto r) { return read_name<name_cap>(r); });
@@ -144,7 +152,7 @@ class engine {
     if (m.alias)
       report({.field = path, .code = code::deprecated_name, .severity = severity::warning,
               .api_code = S::codes.parameter});
-    const std::size_t at = slot_base_of<S>[m.field] + (f.is_family() ? m.index - f.min_index : 0);
+    const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
     if (seen_.test(at)) {
       report({.field = path, .code = code::duplicate_parameter, .api_code = S::codes.parameter});
       return;
@@ -154,10 +162,12 @@ class engine {
     s = slot{.value = p.value, .seq = seq, .hash = 0, .alias = m.alias, .form = p.form_encoded,
              .empty = p.value.empty(), .comparable = false};
     if (s.empty && f.empty_is_absent) return;
-    const scan_outcome o =
-        is_plain(p.value, p.form_encoded) ? scanners_of<S, std::string_view>[m.field](p.value, opt_)
-        : p.form_encoded                  ? scanners_of<S, form_reader>[m.field](form_reader{p.value}, opt_)
-                                          : scanners_of<S, plain_reader>[m.field](plain_reader{p.value}, opt_);
+    const text_kind kind = is_plain(p.value, p.form_encoded) ? text_kind::plain
+                           : p.form_encoded                  ? text_kind::form
+                                                             : text_kind::decoded;
+    const scan_outcome o = kind == text_kind::plain ? run_scanner<S, text_kind::plain>(m.field, p.value, opt_)
+                           : kind == text_kind::form ? run_scanner<S, text_kind::form>(m.field, p.value, opt_)
+                                                     : run_scanner<S, text_kind::decoded>(m.field, p.value, opt_);
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
       report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
@@ -169,7 +179,7 @@ class engine {
     }
     s.comparable = true;
     s.hash = o.hash;
-    for (std::size_t k = 0; o.fired >> k; ++k) {
+    for (std::size_t k = 0; (o.fired >> k) != 0; ++k) {
       if (!o.has_fired(k)) continue;
       const rule& r = f.rules[k];
       const code c = o.codes[k];

@@ -79,6 +79,21 @@ template <schema S>
   return true;
 }
 
+// Names are matched against raw input before any decoding: they must read
+// the same encoded and decoded (printable ASCII, no '%', '+', '&', '=').
+[[nodiscard]] constexpr bool is_plain_name(std::string_view n) noexcept {
+  for (char c : n)
+    if (c <= ' ' || c >= 0x7F || c == '%' || c == '+' || c == '&' || c == '=') return false;
+  return true;
+}
+
+template <schema S>
+[[nodiscard]] constexpr bool names_are_plain() noexcept {
+  for (const auto& f : S::fields)
+    if (!is_plain_name(f.name) || !is_plain_name(f.alias)) return false;
+  return true;
+}
+
 template <schema S>
 [[nodiscard]] constexpr bool families_are_well_formed() noexcept {
   for (const auto& f : S::fields) {
@@ -148,6 +163,8 @@ template <schema S>
 constexpr bool assert_sane() noexcept {
   static_assert(std::size(S::fields) > 0, "snapcheck: a schema needs at least one field");
   static_assert(detail::names_are_unique<S>(), "snapcheck: two fields (or aliases) of a schema share a name");
+  static_assert(detail::names_are_plain<S>(),
+                "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
   static_assert(detail::families_are_well_formed<S>(),
                 "snapcheck: a family name needs exactly one {N}, a non-empty prefix and suffix, "
                 "an alias of the same shape and 1 <= min_index <= max_index");

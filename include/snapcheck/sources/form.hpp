@@ -25,10 +25,10 @@ namespace detail {
 // Returns the index of the first c in s at or after from, or s.size().
 [[nodiscard]] constexpr std::size_t find_byte(std::string_view s, std::size_t from, unsigned char c) noexcept {
   std::size_t i = from;
-  if (!std::is_constant_evaluated()) {
+  if (std::endian::native == std::endian::little && !std::is_constant_evaluated()) {
     for (; i + 8 <= s.size(); i += 8) {
       const std::uint64_t m = exact_bytes_equal(load8(s.data() + i), c);
-      if (m) return i + static_cast<std::size_t>(std::countr_zero(m)) / 8;  // little-endian order
+      if (m) return i + static_cast<std::size_t>(std::countr_zero(m)) / 8;  // the lowest byte comes first
     }
   }
   for (; i < s.size(); ++i)
@@ -50,16 +50,15 @@ namespace detail {
 }  // namespace detail
 
 class form_source {
-  static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big);
-
  public:
   constexpr explicit form_source(std::string_view body) noexcept : body_(body) {}
 
   // Returns the number of non-empty segments, counting no further than cap.
   [[nodiscard]] constexpr std::size_t count_up_to(std::size_t cap) const noexcept {
-    // There are at most count('&') + 1 segments: count exactly only when
-    // that bound is over the cap.
-    if (body_.empty() || detail::count_byte(body_, '&') + 1 < cap) return body_.empty() ? 0 : cap - 1;
+    // n non-empty segments take at least 2n - 1 bytes, and there are at most
+    // count('&') + 1 of them: count exactly only when both bounds allow cap.
+    if (body_.empty()) return 0;
+    if ((body_.size() + 1) / 2 < cap || detail::count_byte(body_, '&') + 1 < cap) return cap - 1;
     std::size_t n = 0;
     bool in_segment = false;
     for (char c : body_) {
@@ -81,8 +80,7 @@ class form_source {
       const std::size_t end = find_segment_end(start);
       if (end > start) {
         const std::string_view seg = body_.substr(start, end - start);
-        std::size_t eq = 0;
-        while (eq < seg.size() && seg[eq] != '=') ++eq;  // names are short
+        const std::size_t eq = detail::find_byte(seg, 0, '=');
         if (eq == seg.size()) f(piece{seg, {}, true});
         else f(piece{seg.substr(0, eq), seg.substr(eq + 1), true});
       }
@@ -92,10 +90,7 @@ class form_source {
 
  private:
   [[nodiscard]] constexpr std::size_t find_segment_end(std::size_t from) const noexcept {
-    if constexpr (std::endian::native == std::endian::little) return detail::find_byte(body_, from, '&');
-    std::size_t i = from;
-    while (i < body_.size() && body_[i] != '&') ++i;
-    return i;
+    return detail::find_byte(body_, from, '&');
   }
 
   std::string_view body_;
