@@ -1,11 +1,9 @@
 // Checks one value against one table row. Which checks a row needs is known
 // at compile time (each rule is unrolled with its index as a constant), so a
-// row pays only for its own rules. Two paths give the same outcome:
-//  - scan_plain: the value is ASCII and needs no decoding (most values): its
-//    bytes are its characters, and each rule is a short loop or a lookup;
-//  - scan: anything else, in one pass over the decoded bytes: UTF-8, length,
-//    character sets and substrings as the bytes go by, then the rules that
-//    need the whole value (prefixes, enum, integer, date).
+// row pays only for its own rules. One pass over the raw bytes decodes them
+// as it goes (plain ASCII needs no decoding and takes the short way) and
+// checks UTF-8, length, character sets and substrings as the characters go
+// by, then the rules that need the whole value (prefixes, enum, integer, date).
 #ifndef SNAPCHECK_ENGINE_SCAN_HPP
 #define SNAPCHECK_ENGINE_SCAN_HPP
 
@@ -270,8 +268,15 @@ inline constexpr auto hex_digit = [] {
   return t;
 }();
 
+// Bytes that stand for themselves in form-encoded and decoded text alike.
+inline constexpr auto plain_byte = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0; c < 0x80; ++c) t[c] = c != '%' && c != '+';
+  return t;
+}();
+
 // The state of one pass over a value, and what each decoded byte and each
-// character does to it. Shared by scan_plain and scan.
+// character does to it.
 template <class S, std::size_t I, profile P>
 struct value_pass {
   using plan = row_plan<S, I, P>;
@@ -352,23 +357,11 @@ struct value_pass {
   }
 };
 
-// Checks a value that is plain ASCII (see is_plain) against row I.
+// Checks a value against row I, in one pass over its raw bytes: plain
+// ASCII goes straight to the rules; '%HH' and '+' (in form-encoded text) and
+// raw UTF-8 are decoded a code point at a time (Unicode Table 3-7).
 template <class S, std::size_t I, profile P>
-[[nodiscard]] constexpr scan_outcome scan_plain(std::string_view s, const options& opt) noexcept {
-  value_pass<S, I, P> v;
-  for (char c : s) {
-    v.take(static_cast<unsigned char>(c));
-    v.template character<true>(static_cast<unsigned char>(c), opt.chinese);
-  }
-  v.finish();
-  return v.out;
-}
-
-// Checks any value against row I, in one pass over its raw bytes: plain
-// ASCII goes straight to the rules; '%HH' and '+' (when Form) and raw UTF-8
-// are decoded a code point at a time (Unicode Table 3-7).
-template <class S, std::size_t I, bool Form, profile P>
-[[nodiscard]] constexpr scan_outcome scan(std::string_view raw, const options& opt) noexcept {
+[[nodiscard]] constexpr scan_outcome scan(std::string_view raw, bool form, const options& opt) noexcept {
   value_pass<S, I, P> v;
   const std::size_t n = raw.size();
   std::size_t i = 0;
@@ -378,7 +371,7 @@ template <class S, std::size_t I, bool Form, profile P>
   auto next = [&]() __attribute__((always_inline)) -> int {
     if (i == n) return -1;
     const auto c = static_cast<unsigned char>(raw[i]);
-    if constexpr (Form) {
+    if (form) {
       if (c == '%') {
         const std::uint8_t hi = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 1])] : 0xFF;
         const std::uint8_t lo = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 2])] : 0xFF;
@@ -401,7 +394,7 @@ template <class S, std::size_t I, bool Form, profile P>
   bool utf8_ok = true;
   while (i < n) {
     const auto c = static_cast<unsigned char>(raw[i]);
-    if (c < 0x80 && (!Form || (c != '%' && c != '+'))) {  // plain ASCII
+    if (plain_byte[c]) {  // ASCII other than '%' and '+': the same encoded or not
       ++i;
       v.take(c);
       v.template character<true>(c, opt.chinese);
@@ -412,7 +405,7 @@ template <class S, std::size_t I, bool Form, profile P>
     if (first < 0) break;
     const auto b0 = static_cast<unsigned char>(first);
     v.take(b0);
-    if (b0 < 0x80) {
+    if (b0 < 0x80) {  // from '%HH', '+', or a literal '%' or '+' in decoded text
       v.template character<true>(b0, opt.chinese);
       continue;
     }
@@ -455,7 +448,7 @@ template <class S, std::size_t I, bool Form, profile P>
     }
     v.template character<false>(cp, opt.chinese);
   }
-  if constexpr (Form) {
+  if (form) {
     // After an ill-formed sequence only a bad escape can still change the
     // verdict (bad_encoding wins): look for one in the rest.
     while (!bad_escape && i < n) {

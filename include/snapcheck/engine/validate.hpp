@@ -35,28 +35,16 @@ inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[std::size(S::fields)];
 
-using scan_fn = scan_outcome (*)(std::string_view, const options&);
+using scan_fn = scan_outcome (*)(std::string_view, bool, const options&);
 
-// The kinds of value text a scanner is compiled for.
-enum class text_kind { plain, decoded, form };
-
-template <class S, text_kind K, profile P, std::size_t... Is>
+template <class S, profile P, std::size_t... Is>
 [[nodiscard]] constexpr auto make_scanners(std::index_sequence<Is...>) noexcept {
-  if constexpr (K == text_kind::plain) return std::array<scan_fn, sizeof...(Is)>{&scan_plain<S, Is, P>...};
-  else return std::array<scan_fn, sizeof...(Is)>{&scan<S, Is, K == text_kind::form, P>...};
+  return std::array<scan_fn, sizeof...(Is)>{&scan<S, Is, P>...};
 }
-// One scanner per row, kind of text (plain ASCII, decoded bytes, form-encoded
-// bytes) and profile, each compiled for just the rules that apply.
-template <class S, text_kind K, profile P>
-inline constexpr auto scanners_of = make_scanners<S, K, P>(std::make_index_sequence<std::size(S::fields)>{});
+// One scanner per row and profile, each compiled for just the rules that apply.
+template <class S, profile P>
+inline constexpr auto scanners_of = make_scanners<S, P>(std::make_index_sequence<std::size(S::fields)>{});
 
-template <class S, text_kind K>
-[[nodiscard]] constexpr scan_outcome run_scanner(std::size_t row, std::string_view value, const options& opt) noexcept {
-  return opt.profile == profile::hardened ? scanners_of<S, K, profile::hardened>[row](value, opt)
-                                          : scanners_of<S, K, profile::documented>[row](value, opt);
-}
-
-// What the engine remembers of the first occurrence of each known parameter.
 // Which slots have been seen: a bitmap, walked a word at a time.
 template <std::size_t N>
 class slot_set {
@@ -162,12 +150,9 @@ class engine {
     s = slot{.value = p.value, .seq = seq, .hash = 0, .alias = m.alias, .form = p.form_encoded,
              .empty = p.value.empty(), .comparable = false};
     if (s.empty && f.empty_is_absent) return;
-    const text_kind kind = is_plain(p.value, p.form_encoded) ? text_kind::plain
-                           : p.form_encoded                  ? text_kind::form
-                                                             : text_kind::decoded;
-    const scan_outcome o = kind == text_kind::plain ? run_scanner<S, text_kind::plain>(m.field, p.value, opt_)
-                           : kind == text_kind::form ? run_scanner<S, text_kind::form>(m.field, p.value, opt_)
-                                                     : run_scanner<S, text_kind::decoded>(m.field, p.value, opt_);
+    const scan_outcome o = opt_.profile == profile::hardened
+                               ? scanners_of<S, profile::hardened>[m.field](p.value, p.form_encoded, opt_)
+                               : scanners_of<S, profile::documented>[m.field](p.value, p.form_encoded, opt_);
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
       report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
