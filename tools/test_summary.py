@@ -16,7 +16,7 @@ for line in open(sys.argv[1], encoding='utf-8', errors='replace'):
     ok = t.get('result') == 'OK'
     m = re.search(r'(\d+) test cases? out of (\d+) (?:passed|failed)', out)
     boost_pass = re.search(r'has passed with:\s*\n?\s*(\d+) test cases? out of (\d+) passed', out)
-    plain = re.findall(r'^(\d+) passed, (\d+) failed', out, re.M)
+    plain = re.findall(r'^(?:[\w-]+: )?(\d+) passed, (\d+) failed', out, re.M)
     if boost_pass:
         passed += int(boost_pass.group(1))
     elif m:
