@@ -22,30 +22,29 @@
 
 namespace snapcheck::detail {
 
-// What a check of one value found. Each rule fires at most once; at[k] and
-// limit[k] are meaningful where the code of rule k carries them.
+// What a check of one value found. Each rule fires at most once and carries
+// at most one number: a position (has_at bit set) or the bound it broke.
 struct scan_outcome {
   enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
   status state = status::ok;
   std::uint8_t fired = 0;   // bit k: rule k fired
-  std::uint8_t has_at = 0;  // bit k: at[k] is set
+  std::uint8_t has_at = 0;  // bit k: number[k] is a position, else a limit
   std::size_t utf8_at = 0;  // byte offset, for invalid_utf8
   std::size_t chars = 0;    // code points
-  std::uint64_t hash = 0;   // of the decoded bytes, for unique rules
+  std::uint64_t hash = 0;   // of the decoded length and first bytes: unique rules compare only on a match
   std::array<code, field::max_rules> codes{};
-  std::array<std::size_t, field::max_rules> at{};
-  std::array<std::uint64_t, field::max_rules> limit{};
+  std::array<std::uint64_t, field::max_rules> number{};
   std::string_view suggestion{};  // an enum literal equal but for case
 
   [[nodiscard]] constexpr bool has_fired(std::size_t k) const noexcept { return (fired >> k) & 1u; }
-  constexpr void fire(std::size_t k, code c) noexcept {
+  constexpr void fire(std::size_t k, code c, std::uint64_t limit = 0) noexcept {
     fired = static_cast<std::uint8_t>(fired | (1u << k));
     codes[k] = c;
+    number[k] = limit;
   }
   constexpr void fire_at(std::size_t k, code c, std::size_t where) noexcept {
-    fire(k, c);
+    fire(k, c, where);
     has_at = static_cast<std::uint8_t>(has_at | (1u << k));
-    at[k] = where;
   }
 };
 
@@ -129,7 +128,6 @@ inline constexpr std::uint64_t highs = 0x8080808080808080ull;
   return false;
 }
 
-inline constexpr std::uint64_t fnv_offset = 14695981039346656037ull;
 inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
 
 // A substring rule's text packed into the low bytes of a 64-bit window of the
@@ -163,9 +161,10 @@ struct row_plan {
     return false;
   }
   static constexpr bool has_first = uses(rule_kind::first_char);
-  static constexpr bool want_head = uses(rule_kind::no_prefix) || uses(rule_kind::one_of) || uses(rule_kind::date);
-  static constexpr bool want_int = uses(rule_kind::integer);
   static constexpr bool want_hash = uses(rule_kind::unique);
+  static constexpr bool want_head =
+      uses(rule_kind::no_prefix) || uses(rule_kind::one_of) || uses(rule_kind::date) || want_hash;
+  static constexpr bool want_int = uses(rule_kind::integer);
 };
 
 template <class S, std::size_t I, profile P>
@@ -216,13 +215,8 @@ constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_
     if constexpr (!plan::active(k)) {
       return;
     } else if constexpr (rl.kind == rule_kind::length) {
-      if (out.chars < rl.min) {
-        out.fire(k, code::too_short);
-        out.limit[k] = rl.min;
-      } else if (out.chars > rl.max) {
-        out.fire(k, code::too_long);
-        out.limit[k] = rl.max;
-      }
+      if (out.chars < rl.min) out.fire(k, code::too_short, rl.min);
+      else if (out.chars > rl.max) out.fire(k, code::too_long, rl.max);
     } else if constexpr (rl.kind == rule_kind::no_prefix) {
       for (std::size_t t = 0; t < rl.text_count(); ++t)
         if (starts_with(head, rl.texts[t], rl.cases)) {
@@ -240,8 +234,7 @@ constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_
       if (!all_digits || bytes == 0) {
         out.fire(k, code::not_integer);
       } else if (number < rl.min || number > rl.max) {
-        out.fire(k, code::out_of_range);
-        out.limit[k] = number < rl.min ? rl.min : rl.max;
+        out.fire(k, code::out_of_range, number < rl.min ? rl.min : rl.max);
       }
     } else if constexpr (rl.kind == rule_kind::date) {
       if (!is_date(bytes == head.size() ? head : std::string_view{})) out.fire(k, code::bad_format);
@@ -268,12 +261,51 @@ inline constexpr auto hex_digit = [] {
   return t;
 }();
 
+// Returns the code point of a well-formed three-byte sequence E1-EC or
+// EE-EF (no overlong or surrogate is possible there) starting at raw[i],
+// raw or (in form-encoded text) as '%HH%HH%HH', advancing i past it; or 0.
+[[nodiscard]] constexpr char32_t three_byte_at(std::string_view raw, std::size_t& i, bool form) noexcept;
+
 // Bytes that stand for themselves in form-encoded and decoded text alike.
 inline constexpr auto plain_byte = [] {
   std::array<bool, 256> t{};
   for (std::size_t c = 0; c < 0x80; ++c) t[c] = c != '%' && c != '+';
   return t;
 }();
+
+[[nodiscard]] constexpr bool is_common_lead(unsigned b) noexcept {
+  return (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF;
+}
+
+constexpr char32_t three_byte_at(std::string_view raw, std::size_t& i, bool form) noexcept {
+  const std::size_t n = raw.size();
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
+  unsigned b0 = 0;
+  unsigned b1 = 0;
+  unsigned b2 = 0;
+  std::size_t len = 0;
+  if (at(i) >= 0x80) {
+    if (i + 2 >= n) return 0;
+    b0 = at(i);
+    b1 = at(i + 1);
+    b2 = at(i + 2);
+    len = 3;
+  } else if (form && at(i) == '%') {
+    if (i + 8 >= n || at(i + 3) != '%' || at(i + 6) != '%') return 0;
+    const unsigned h[6] = {hex_digit[at(i + 1)], hex_digit[at(i + 2)], hex_digit[at(i + 4)],
+                           hex_digit[at(i + 5)], hex_digit[at(i + 7)], hex_digit[at(i + 8)]};
+    if ((h[0] | h[1] | h[2] | h[3] | h[4] | h[5]) > 15) return 0;
+    b0 = h[0] * 16 + h[1];
+    b1 = h[2] * 16 + h[3];
+    b2 = h[4] * 16 + h[5];
+    len = 9;
+  } else {
+    return 0;
+  }
+  if (!is_common_lead(b0) || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  i += len;
+  return static_cast<char32_t>(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+}
 
 // The state of one pass over a value, and what each decoded byte and each
 // character does to it.
@@ -285,20 +317,24 @@ struct value_pass {
 
   scan_outcome out{};
   std::size_t bytes = 0;
-  char head[head_size] = {};
+  char head[head_size];  // the first bytes; read only below `bytes`
   std::uint64_t win = 0;
   std::uint64_t win_folded = 0;
   std::uint64_t number = 0;
   bool all_digits = true;
-  std::uint64_t hash = fnv_offset;
 
   // Every decoded byte.
   [[gnu::always_inline]] constexpr void take(unsigned char b) noexcept {
     if constexpr (plan::want_head)
       if (bytes < head_size) head[bytes] = static_cast<char>(b);
-    if constexpr (plan::want_hash) hash = (hash ^ b) * fnv_prime;
     if constexpr (plan::want_int) all_digits = add_digit(number, b) && all_digits;
     ++bytes;
+  }
+
+  // Several non-ASCII decoded bytes past the head, at once.
+  [[gnu::always_inline]] constexpr void take_many(std::size_t count) noexcept {
+    if constexpr (plan::want_int) all_digits = false;
+    bytes += count;
   }
 
   // Every character: ASCII ones (their byte already taken) get bitmap
@@ -346,12 +382,16 @@ struct value_pass {
       const window_pattern& wp = windows.items[p];
       if (out.chars < wp.size || ((wp.fold ? win_folded : win) & wp.mask) != wp.bits) continue;
       const std::size_t start = out.chars - wp.size;  // the text is ASCII: a char a byte
-      if (!out.has_fired(wp.rule) || start < out.at[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
+      if (!out.has_fired(wp.rule) || start < out.number[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
     }
   }
 
   constexpr void finish() noexcept {
-    out.hash = hash;
+    if constexpr (plan::want_hash) {  // a cheap fingerprint, not a per-byte hash chain
+      std::uint64_t h = bytes * 0x9E3779B97F4A7C15ull;
+      for (std::size_t k = 0; k < bytes && k < head_size; ++k) h = (h ^ static_cast<unsigned char>(head[k])) * fnv_prime;
+      out.hash = h;
+    }
     decide_whole<S, I, P>(out, std::string_view(head, bytes < head_size ? bytes : head_size), bytes, number,
                           all_digits);
   }
@@ -398,6 +438,19 @@ template <class S, std::size_t I, profile P>
       ++i;
       v.take(c);
       v.template character<true>(c, opt.chinese);
+      continue;
+    }
+    // The common three-byte sequences (most Chinese text), raw or as
+    // '%HH%HH%HH', in one step; anything else goes the general way below.
+    if (const char32_t cp = three_byte_at(raw, i, form); cp != 0) {
+      if (v.bytes < value_pass<S, I, P>::head_size) {
+        v.take(static_cast<unsigned char>(0xE0 | (cp >> 12)));
+        v.take(static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F)));
+        v.take(static_cast<unsigned char>(0x80 | (cp & 0x3F)));
+      } else {
+        v.take_many(3);
+      }
+      v.template character<false>(cp, opt.chinese);
       continue;
     }
     const std::size_t seq_start = v.bytes;

@@ -74,7 +74,7 @@ class slot_set {
 struct slot {
   std::string_view value;
   std::size_t seq;      // position among the request's pieces
-  std::uint64_t hash;   // of the decoded value, when comparable
+  std::uint64_t hash;   // of the decoded value's length and head, when comparable
   bool alias;
   bool form;            // the value is form-encoded
   bool empty;           // the value was empty
@@ -171,9 +171,9 @@ class engine {
       const bool sized = c == code::too_short || c == code::too_long;
       violation v{.field = path, .code = c, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
                   .rule = &r, .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : std::string_view{}};
-      if ((o.has_at >> k) & 1u) v.at = o.at[k];
+      if ((o.has_at >> k) & 1u) v.at = static_cast<std::size_t>(o.number[k]);
       if (sized) v.length = o.chars;
-      if (sized || c == code::out_of_range) v.limit = o.limit[k];
+      if (sized || c == code::out_of_range) v.limit = o.number[k];
       report(v);
     }
   }
