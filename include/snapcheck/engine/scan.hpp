@@ -117,17 +117,6 @@ inline constexpr std::uint64_t highs = 0x8080808080808080ull;
   return true;
 }
 
-// Returns true when s contains byte c.
-[[nodiscard]] constexpr bool contains_byte(std::string_view s, unsigned char c) noexcept {
-  std::size_t i = 0;
-  if (!std::is_constant_evaluated())
-    for (; i + 8 <= s.size(); i += 8)
-      if (bytes_equal(load8(s.data() + i), c)) return true;
-  for (; i < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) == c) return true;
-  return false;
-}
-
 inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
 
 // A substring rule's text packed into the low bytes of a 64-bit window of the
