@@ -1,0 +1,53 @@
+// Fuzz target `form`: arbitrary bytes as a form body (SPEC §2.2).
+//
+// Oracle: for each of three option sets (documented; hardened with the
+// allow-list {"Signature"}; hardened, basic Han set, 3 violations kept), the
+// body is validated into the default result and into a sink that keeps every
+// violation, and:
+//  - neither call allocates (the validation path is allocation-free);
+//  - every invariant of support/oracle.hpp holds: ok() exactly when no
+//    violation is an error; every at/length/limit agrees with the body as the
+//    oracle decodes it on its own; the kept violations are at most the
+//    capacity, are the first of the full list, and truncated() is set exactly
+//    when more were found; positions never decrease; the result rendered as
+//    the CLI's JSON is valid UTF-8 JSON that says the same thing.
+// Sanitizers (libFuzzer builds): ASan and UBSan catch out-of-bounds reads and
+// undefined behaviour anywhere on the way; libFuzzer's timeout catches hangs.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <snapcheck/snapcheck.hpp>
+
+#include "support/alloc_guard.hpp"
+#include "support/check.hpp"
+#include "support/model.hpp"
+#include "support/oracle.hpp"
+
+namespace {
+
+constexpr std::string_view allow_list[] = {"Signature"};
+
+const snapcheck::options configs[] = {
+    {},
+    {.profile = snapcheck::profile::hardened, .allow = allow_list},
+    {.profile = snapcheck::profile::hardened, .max_violations = 3, .chinese = snapcheck::han_set::basic},
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  fuzz::set_input(data, size);
+  const std::string_view body(reinterpret_cast<const char*>(data), size);
+  const fuzz::request req = fuzz::split_form(body);
+  for (const snapcheck::options& opt : configs) {
+    fuzz::full_result& full = fuzz::fresh_full();
+    fuzz::alloc_watch_begin();
+    const snapcheck::result small = snapcheck::validate_form(body, opt);
+    snapcheck::validate_form_into(body, full, opt);
+    const std::size_t allocations = fuzz::alloc_watch_end();
+    FUZZ_CHECK(allocations == 0, "validate_form allocated " + std::to_string(allocations) + " times");
+    fuzz::check_result(req, small, full, opt);
+  }
+  return 0;
+}
