@@ -87,7 +87,8 @@ template <class Out>
 constexpr void write_message(const violation& v, Out&& out) {
   using detail::write_number;
   auto field = [&] { write_field(v.field, out); };
-  const rule* r = v.rule;
+  const rule& r = *v.rule;
+  const bool has_rule = r.kind != rule_kind::none;
   switch (v.code) {
     case code::missing:
       field();
@@ -117,7 +118,7 @@ constexpr void write_message(const violation& v, Out&& out) {
       break;
     case code::invalid_utf8:
       field();
-      out(v.field.def == nullptr ? " (a parameter name) is not valid UTF-8" : " is not valid UTF-8");
+      out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
       if (v.at) {
         out(" (at byte ");
         write_number(*v.at, out);
@@ -127,9 +128,9 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::bad_tag_index:
       field();
       out(" has an index that is not a whole number from ");
-      write_number(v.field.def ? v.field.def->min_index : 0, out);
+      write_number(v.field.def->min_index, out);
       out(" to ");
-      write_number(v.field.def ? v.field.def->max_index : 0, out);
+      write_number(v.field.def->max_index, out);
       out(" written without leading zeros");
       break;
     case code::too_short:
@@ -144,36 +145,36 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::bad_start:
       field();
       out(" must start with ");
-      out(r ? r->describe : std::string_view("an allowed character"));
+      out(has_rule ? r.describe : std::string_view("an allowed character"));
       break;
     case code::bad_char:
       field();
-      if (r && r->kind == rule_kind::no_chars) {
+      if (has_rule && r.kind == rule_kind::no_chars) {
         out(" must not contain ");
-        out(r->describe);
+        out(r.describe);
       } else {
         out(" may contain only ");
-        out(r ? r->describe : std::string_view("allowed characters"));
+        out(has_rule ? r.describe : std::string_view("allowed characters"));
       }
       detail::write_position(v, out);
       break;
     case code::reserved_prefix:
       field();
       out(" must not start with ");
-      if (r) detail::write_texts(*r, out);
-      if (r && r->cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
       break;
     case code::forbidden_substring:
       field();
       out(" must not contain ");
-      if (r) detail::write_texts(*r, out);
-      if (r && r->cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
       detail::write_position(v, out);
       break;
     case code::not_in_enum:
       field();
       out(" must be ");
-      if (r) detail::write_texts(*r, out);
+      if (has_rule) detail::write_texts(r, out);
       break;
     case code::not_integer:
       field();
@@ -182,19 +183,19 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::out_of_range:
       field();
       out(" must be from ");
-      write_number(r ? r->min : 0, out);
+      write_number(has_rule ? r.min : 0, out);
       out(" to ");
-      write_number(r ? r->max : v.limit.value_or(0), out);
+      write_number(has_rule ? r.max : v.limit.value_or(0), out);
       break;
     case code::bad_format:
       field();
       out(" must be ");
-      out(r ? r->describe : std::string_view("in the required format"));
+      out(has_rule ? r.describe : std::string_view("in the required format"));
       break;
     case code::value_without_key:
       field();
       out(" is given without ");
-      if (r) detail::write_template(r->texts[0], v.field.index, out);
+      if (has_rule) detail::write_template(r.texts[0], v.field.index, out);
       else out("its key");
       break;
     case code::duplicate_tag_key:

@@ -24,8 +24,16 @@ enum class name_text : std::uint8_t {
 // The parameter a violation is about. For a known field it is the table row,
 // the N of a family, and whether the deprecated alias was used; otherwise the
 // name's text in the input (a view: it lives as long as the input does).
+namespace detail {
+// What a path without a row points to: never null, so that no constant
+// expression has to compare a pointer with null (GCC's UBSan makes such
+// comparisons non-constant).
+inline constexpr field no_row{};
+inline constexpr rule no_rule{};
+}  // namespace detail
+
 struct field_path {
-  const field* def = nullptr;  // the row, when the name is known (or a family with a bad N)
+  const field* def = &detail::no_row;  // the row, when the name is known (or a family with a bad N)
   std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
   bool alias = false;          // spelled with the deprecated alias
   std::string_view text{};     // the name as given, for unknown names and bad N
@@ -33,8 +41,11 @@ struct field_path {
 
   // Returns true when the path names a table row (rendered from the table).
   [[nodiscard]] constexpr bool is_known() const noexcept {
-    return def != nullptr && (!def->is_family() || index != 0);
+    return has_row() && (!def->is_family() || index != 0);
   }
+  // Returns true when the path has a table row (a known name, or a family
+  // name with a bad N).
+  [[nodiscard]] constexpr bool has_row() const noexcept { return !def->name.empty(); }
 };
 
 struct violation {
@@ -45,7 +56,7 @@ struct violation {
   std::optional<std::size_t> at{};      // character index; byte offset for invalid_utf8
   std::optional<std::size_t> length{};  // actual characters (too_short / too_long)
   std::optional<std::uint64_t> limit{}; // the bound that was broken
-  const snapcheck::rule* rule = nullptr;  // the table rule that raised it, if any
+  const snapcheck::rule* rule = &detail::no_rule;  // the table rule that raised it (kind none: no rule)
   // The 0-based index of the parameter in the input (missing: the number of
   // parameters, i.e. after all of them). Violations are in position order.
   std::size_t position = 0;

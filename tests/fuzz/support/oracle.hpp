@@ -282,7 +282,7 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
       FUZZ_CHECK(v.field.is_known(), ctx());
       return;
     case code::bad_tag_index:
-      FUZZ_CHECK(!v.field.is_known() && v.field.def != nullptr, ctx());
+      FUZZ_CHECK(!v.field.is_known() && v.field.has_row(), ctx());
       return;
     default: break;
   }
