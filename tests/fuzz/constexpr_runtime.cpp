@@ -149,18 +149,21 @@ constexpr void write_decimal(std::size_t n, Out& out) {
   out(std::string_view(buf + i, sizeof buf - i));
 }
 
-// Returns the table row of a field path, or the number of rows.
-constexpr std::size_t row_of(const snapcheck::field* def) {
+// Returns the table row of a field path, or the number of rows. Rows are
+// found by name, and rules by address within their own row only: g++'s UBSan
+// cannot constant-evaluate comparisons of addresses of distinct objects.
+constexpr std::size_t row_of(const snapcheck::field_path& p) {
+  if (!p.has_row()) return std::size(create_snapshot::fields);
   for (std::size_t i = 0; i < std::size(create_snapshot::fields); ++i)
-    if (&create_snapshot::fields[i] == def) return i;
+    if (create_snapshot::fields[i].name == p.def->name) return i;
   return std::size(create_snapshot::fields);
 }
 
-// Returns the index of a rule within its row, or field::max_rules.
-constexpr std::size_t rule_of(const snapcheck::rule* r) {
-  for (const auto& f : create_snapshot::fields)
-    for (std::size_t k = 0; k < f.rules.size(); ++k)
-      if (&f.rules[k] == r) return k;
+// Returns the index of a violation's rule within its row, or field::max_rules.
+constexpr std::size_t rule_of(const snapcheck::violation& v) {
+  if (v.rule->kind == snapcheck::rule_kind::none || !v.field.has_row()) return snapcheck::field::max_rules;
+  for (std::size_t k = 0; k < v.field.def->rules.size(); ++k)
+    if (&v.field.def->rules[k] == v.rule) return k;
   return snapcheck::field::max_rules;
 }
 
@@ -177,14 +180,14 @@ constexpr void describe(const snapcheck::result& r, Out& out) {
     out(" [p");
     write_decimal(v.position, out);
     out(" row");
-    write_decimal(row_of(v.field.def), out);
+    write_decimal(row_of(v.field), out);
     out(" rule");
-    write_decimal(rule_of(v.rule), out);
+    write_decimal(rule_of(v), out);
     out(" n");
     write_decimal(v.field.index, out);
     out(v.field.alias ? " alias" : "");
     out(" suggested-row");
-    write_decimal(row_of(v.suggested_field.def), out);
+    write_decimal(row_of(v.suggested_field), out);
     out(" n");
     write_decimal(v.suggested_field.index, out);
     out("]");
@@ -226,10 +229,18 @@ constexpr std::array<std::string_view, sizeof...(Is)> make_expected(std::index_s
 
 constexpr auto expected = make_expected(std::make_index_sequence<pair_count>{});
 
+// Returns true when s contains t (a loop: libstdc++'s find compares a
+// pointer with null, which g++'s UBSan does not constant-evaluate).
+constexpr bool contains(std::string_view s, std::string_view t) {
+  for (std::size_t i = 0; i + t.size() <= s.size(); ++i)
+    if (s.substr(i, t.size()) == t) return true;
+  return false;
+}
+
 // Some facts the compiler checked too, so that the table is not vacuous.
 static_assert(expected[0].starts_with("{\"ok\":true,\"truncated\":false,\"violations\":[]}"));
 static_assert(expected[1 * config_count].starts_with("{\"ok\":false,"));
-static_assert(expected[(body_count - 1) * config_count].find("too_many_parameters") != std::string_view::npos);
+static_assert(contains(expected[(body_count - 1) * config_count], "too_many_parameters"));
 
 void check_pair(std::size_t i) {
   const std::string_view body = bodies[i / config_count];

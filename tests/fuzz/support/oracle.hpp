@@ -243,20 +243,20 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
   // The name: a badly encoded or ill-formed name is reported as such.
   if (!p.name_decoded) {
     FUZZ_CHECK(v.code == code::bad_encoding, ctx());
-    FUZZ_CHECK(!v.field.is_known() && field == utf8_sanitize(p.raw_name), ctx());
+    FUZZ_CHECK(!v.field.has_row() && field == utf8_sanitize(p.raw_name), ctx());
     return;
   }
   const std::size_t name_bad = utf8_first_invalid(p.name);
   if (name_bad != npos) {
     FUZZ_CHECK(v.code == code::invalid_utf8 && v.at == name_bad, ctx());
-    FUZZ_CHECK(!v.field.is_known() && field == utf8_sanitize(p.name), ctx());
+    FUZZ_CHECK(!v.field.has_row() && field == utf8_sanitize(p.name), ctx());
     return;
   }
   FUZZ_CHECK(field == p.name, ctx() + "\n  field name rendered as \"" + printable(field) + "\"");
 
   switch (v.code) {
     case code::unknown_parameter: {
-      FUZZ_CHECK(!v.field.is_known(), ctx());
+      FUZZ_CHECK(!v.field.has_row(), ctx());
       const bool error = opt.profile == snapcheck::profile::hardened && !in_allow_list(p.name, opt);
       FUZZ_CHECK(v.severity == (error ? snapcheck::severity::error : snapcheck::severity::warning), ctx());
       // SPEC §3: a suggestion is a known name equal but for ASCII case or
