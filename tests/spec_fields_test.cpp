@@ -17,25 +17,17 @@
 
 #include <snapcheck/snapcheck.hpp>
 
+#include "support/request_text.hpp"
+
 namespace {
 
 namespace sc = snapcheck;
+using namespace request_text;
 using sc::code;
 using param = std::pair<std::string, std::string>;
 
-// Stands for "no such number" when a violation's optional is empty.
-constexpr std::uint64_t none = ~std::uint64_t{0};
 
-template <class T>
-std::uint64_t num(const std::optional<T>& o) {
-  return o ? static_cast<std::uint64_t>(*o) : none;
-}
 
-std::string rep(std::string_view s, std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out.append(s);
-  return out;
-}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -44,13 +36,6 @@ int hex_digit(char c) {
   return -1;
 }
 
-// Returns the parts joined (GCC 12 misreports "literal" + std::string under
-// -Wrestrict, so the tests build strings this way).
-std::string cat(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (const auto p : parts) out.append(p);
-  return out;
-}
 
 // Test-side notation: "%HH" in a literal stands for the byte 0xHH, so that
 // ill-formed UTF-8 reads clearly ("ab%E0%80%80z"). Decoded here, not by the
@@ -68,40 +53,8 @@ std::string bytes(std::string_view s) {
   return out;
 }
 
-// Percent-encodes every byte except A-Z a-z 0-9 '.' '_' '-'.
-std::string form_encode(std::string_view s) {
-  constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                       c == '.' || c == '_' || c == '-';
-    if (plain) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
 
-std::string field_of(const sc::violation& v) { return sc::field_name(v.field); }
 
-// "field:code" of every kept violation, sorted: SPEC fixes the order between
-// parameters (§6), not among the violations of one parameter.
-std::string summary(const sc::result& r) {
-  std::vector<std::string> items;
-  for (const auto& v : r.violations()) items.push_back(field_of(v) + ":" + std::string(sc::to_string(v.code)));
-  std::sort(items.begin(), items.end());
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
 
 // Everything a violation carries, in report order, to compare two input forms.
 std::string details(const sc::result& r) {
