@@ -37,6 +37,12 @@ void* allocate(std::size_t size, std::size_t align) noexcept {
 
 // The replaceable global allocation functions (all of them, so that no path
 // slips past the count). Deletes are not counted: only a new can allocate.
+// Every one of them gets its memory from malloc or aligned_alloc, so free is
+// the matching release; GCC 12 cannot see that through the replacement and
+// warns (-Wmismatched-new-delete) wherever it inlines a new/delete pair.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 void* operator new(std::size_t n) {
   if (void* p = allocate(n, 0)) return p;
   throw std::bad_alloc();

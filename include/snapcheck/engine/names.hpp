@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include "../result/violation.hpp"
 #include "../schema/check.hpp"
@@ -84,7 +85,22 @@ template <std::size_t Cap, class Reader>
 }
 
 // Byte comparisons of short names, inline: cheaper than a call to memcmp.
+// At run time 4 to 16 bytes take two overlapping word compares.
+template <class Word>
+[[nodiscard]] inline bool same_words(const char* a, const char* b, std::size_t n) noexcept {
+  Word x[2];
+  Word y[2];
+  __builtin_memcpy(&x[0], a, sizeof(Word));
+  __builtin_memcpy(&x[1], a + n - sizeof(Word), sizeof(Word));
+  __builtin_memcpy(&y[0], b, sizeof(Word));
+  __builtin_memcpy(&y[1], b + n - sizeof(Word), sizeof(Word));
+  return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+}
 [[nodiscard]] constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (!std::is_constant_evaluated()) {
+    if (n >= 8 && n <= 16) return same_words<std::uint64_t>(a, b, n);
+    if (n >= 4 && n < 8) return same_words<std::uint32_t>(a, b, n);
+  }
   for (std::size_t i = 0; i < n; ++i)
     if (a[i] != b[i]) return false;
   return true;

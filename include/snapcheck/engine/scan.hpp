@@ -10,7 +10,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -24,6 +23,8 @@ namespace snapcheck::detail {
 
 // What a check of one value found. Each rule fires at most once and carries
 // at most one number: a position (has_at bit set) or the bound it broke.
+// One outcome is reused for every value: reset() clears what every check
+// reads, and codes[k] and number[k] are read only where rule k fired.
 struct scan_outcome {
   enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
   status state = status::ok;
@@ -36,6 +37,15 @@ struct scan_outcome {
   std::array<std::uint64_t, field::max_rules> number{};
   std::string_view suggestion{};  // an enum literal equal but for case
 
+  constexpr void reset() noexcept {
+    state = status::ok;
+    fired = 0;
+    has_at = 0;
+    utf8_at = 0;
+    chars = 0;
+    hash = 0;
+    suggestion = {};
+  }
   [[nodiscard]] constexpr bool has_fired(std::size_t k) const noexcept { return (fired >> k) & 1u; }
   constexpr void fire(std::size_t k, code c, std::uint64_t limit = 0) noexcept {
     fired = static_cast<std::uint8_t>(fired | (1u << k));
@@ -82,36 +92,11 @@ struct scan_outcome {
   return v[2] <= days[v[1]] + (v[1] == 2 && is_leap(v[0]) ? 1u : 0u);
 }
 
-// Eight bytes at a time where the compiler allows it; plain loops in
-// constant expressions.
-[[nodiscard]] inline std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-inline constexpr std::uint64_t ones = 0x0101010101010101ull;
-inline constexpr std::uint64_t highs = 0x8080808080808080ull;
-// Returns a word whose byte i has its high bit set where byte i of w is c
-// (exact for the first match; enough to tell "some byte is c").
-[[nodiscard]] constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) noexcept {
-  const std::uint64_t x = w ^ (ones * c);
-  return (x - ones) & ~x & highs;
-}
-
 // Returns true when s is all ASCII and, for form-encoded text, holds no '%'
 // or '+': its bytes are then exactly its decoded characters.
 [[nodiscard]] constexpr bool is_plain(std::string_view s, bool form_encoded) noexcept {
-  std::size_t i = 0;
-  if (!std::is_constant_evaluated()) {
-    for (; i + 8 <= s.size(); i += 8) {
-      const std::uint64_t w = load8(s.data() + i);
-      std::uint64_t bad = w & highs;
-      if (form_encoded) bad |= bytes_equal(w, '%') | bytes_equal(w, '+');
-      if (bad) return false;
-    }
-  }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80 || (form_encoded && (c == '%' || c == '+'))) return false;
   }
   return true;
@@ -151,8 +136,22 @@ struct row_plan {
   }
   static constexpr bool has_first = uses(rule_kind::first_char);
   static constexpr bool want_hash = uses(rule_kind::unique);
-  static constexpr bool want_head =
-      uses(rule_kind::no_prefix) || uses(rule_kind::one_of) || uses(rule_kind::date) || want_hash;
+  // How many decoded bytes from the start the whole-value rules read:
+  // prefixes and enum values, a date, the fingerprint of unique rules.
+  static constexpr std::size_t head_size = [] {
+    std::size_t m = 0;
+    const auto at_least = [&m](std::size_t k) { m = k > m ? k : m; };
+    for (std::size_t k = 0; k < n; ++k) {
+      const rule& r = f.rules[k];
+      if (!active(k)) continue;
+      if (r.kind == rule_kind::no_prefix || r.kind == rule_kind::one_of)
+        for (std::size_t t = 0; t < r.text_count(); ++t) at_least(r.texts[t].size());
+      if (r.kind == rule_kind::date) at_least(10);
+      if (r.kind == rule_kind::unique) at_least(8);
+    }
+    return m;
+  }();
+  static constexpr bool want_head = head_size > 0;
   static constexpr bool want_int = uses(rule_kind::integer);
 };
 
@@ -185,6 +184,155 @@ template <class S, std::size_t I, profile P>
 
 template <class S, std::size_t I, profile P>
 inline constexpr auto window_patterns_of = make_window_patterns<S, I, P>();
+
+// Hex digit values; 0xFF for bytes that are not hex digits.
+inline constexpr auto hex_digit = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (auto& v : t) v = 0xFF;
+  for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
+  for (std::size_t c = 0; c < 6; ++c) {
+    t['a' + c] = static_cast<std::uint8_t>(10 + c);
+    t['A' + c] = static_cast<std::uint8_t>(10 + c);
+  }
+  return t;
+}();
+
+// A run of characters that need only counting: ASCII ones and three-byte ones.
+struct fast_run {
+  std::size_t end = 0;
+  std::size_t ascii = 0;
+  std::size_t three = 0;
+};
+
+// The fast paths of row I under profile P, worked out from its rules:
+// which ASCII bytes need no more than counting, and which three-byte
+// sequences do. A value's first character, when a first_char rule applies,
+// and every byte the tables refuse go the general way.
+template <class S, std::size_t I, profile P>
+struct fast_paths {
+  using plan = row_plan<S, I, P>;
+  static constexpr const auto& windows = window_patterns_of<S, I, P>;
+
+  // Calls fn(rule) for each active set rule (only_chars, no_chars).
+  template <class Fn>
+  static constexpr bool all_set_rules(Fn&& fn) noexcept {
+    for (std::size_t k = 0; k < plan::n; ++k) {
+      const rule& r = plan::f.rules[k];
+      if (plan::active(k) && (r.kind == rule_kind::only_chars || r.kind == rule_kind::no_chars) && !fn(r))
+        return false;
+    }
+    return true;
+  }
+
+  // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
+  // every set rule and cannot end a substring. Empty for integer rows,
+  // whose digits are read one by one.
+  static constexpr auto ordinary = [] {
+    std::array<bool, 256> t{};
+    if (plan::want_int) return t;
+    for (std::size_t c = 0; c < 0x80; ++c) {
+      const auto b = static_cast<unsigned char>(c);
+      t[c] = b != '%' && b != '+' && !windows.last_byte[c] && all_set_rules([&](const rule& r) {
+               return r.chars.contains_ascii(b) == (r.kind == rule_kind::only_chars);
+             });
+    }
+    return t;
+  }();
+
+  // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
+  // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
+  // set rule, so counting it is enough. One table per han_set.
+  static constexpr std::array<std::uint64_t, 16> three_byte_blocks(unicode::han_set hs) noexcept {
+    std::array<std::uint64_t, 16> t{};
+    if (plan::want_int) return t;
+    for (char32_t lead = 1; lead < 16; ++lead) {
+      if (lead == 0xD) continue;  // ED: surrogates
+      for (char32_t mid = 0; mid < 64; ++mid) {
+        const char32_t first = (lead << 12) | (mid << 6);
+        if (all_set_rules([&](const rule& r) { return block_is(r.chars, first, hs, r.kind == rule_kind::only_chars); }))
+          t[lead] |= std::uint64_t{1} << mid;
+      }
+    }
+    return t;
+  }
+  // Returns true when the 64 code points from first are all in `set` (want_in)
+  // or all outside it.
+  static constexpr bool block_is(const char_set& set, char32_t first, unicode::han_set hs, bool want_in) noexcept {
+    const char32_t last = first + 63;
+    bool all_in = false;
+    bool some_in = false;
+    const auto range = [&](char32_t lo, char32_t hi) {
+      all_in = all_in || (lo <= first && last <= hi);
+      some_in = some_in || (lo <= last && first <= hi);
+    };
+    for (std::size_t k = 0; k < set.range_count; ++k) range(set.ranges[k].first, set.ranges[k].last);
+    if (set.han) {
+      if (hs == unicode::han_set::basic) range(0x4E00, 0x9FA5);
+      else for (const auto& h : unicode::detail::han_ranges) range(h.first, h.last);
+    }
+    return want_in ? all_in : !some_in;
+  }
+  static constexpr std::array<std::array<std::uint64_t, 16>, 2> three_byte = {
+      three_byte_blocks(unicode::han_set::unicode), three_byte_blocks(unicode::han_set::basic)};
+
+  using block_table = std::array<std::uint64_t, 16>;
+  [[nodiscard]] static constexpr bool passes(const block_table& blocks, unsigned b0, unsigned b1, unsigned b2) noexcept {
+    return (b0 & 0xF0u) == 0xE0u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u &&
+           ((blocks[b0 & 15u] >> (b1 & 63u)) & 1u) != 0;
+  }
+
+  // The characters from i that need only counting, raw or form-encoded.
+  [[nodiscard]] static constexpr fast_run raw_run(std::string_view raw, std::size_t i,
+                                                  const block_table& blocks) noexcept {
+    fast_run r;
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
+    const std::size_t n = raw.size();
+    for (;;) {
+      if (i < n && ordinary[at(i)]) {
+        ++i;
+        ++r.ascii;
+      } else if (i + 3 <= n && passes(blocks, at(i), at(i + 1), at(i + 2))) {
+        i += 3;
+        ++r.three;
+      } else {
+        break;
+      }
+    }
+    r.end = i;
+    return r;
+  }
+  [[nodiscard]] static constexpr fast_run escaped_run(std::string_view raw, std::size_t i,
+                                                      const block_table& blocks) noexcept {
+    fast_run r;
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
+    const std::size_t n = raw.size();
+    while (i < n) {
+      const unsigned char c = at(i);
+      if (ordinary[c] || (c == '+' && ordinary[' '])) {
+        ++i;
+        ++r.ascii;
+        continue;
+      }
+      if (c != '%' || i + 3 > n) break;
+      const unsigned hi = hex_digit[at(i + 1)];
+      const unsigned lo = hex_digit[at(i + 2)];
+      if ((hi | lo) > 15) break;
+      if (hi < 8) {  // '%HH' of an ASCII byte
+        if (!ordinary[hi * 16 + lo]) break;
+        i += 3;
+        ++r.ascii;
+        continue;
+      }
+      if (i + 9 > n || at(i + 3) != '%' || at(i + 6) != '%') break;
+      const unsigned h[4] = {hex_digit[at(i + 4)], hex_digit[at(i + 5)], hex_digit[at(i + 7)], hex_digit[at(i + 8)]};
+      if ((h[0] | h[1] | h[2] | h[3]) > 15 || !passes(blocks, hi * 16 + lo, h[0] * 16 + h[1], h[2] * 16 + h[3])) break;
+      i += 9;
+      ++r.three;
+    }
+    r.end = i;
+    return r;
+  }
+};
 
 // Calls fn(std::integral_constant<std::size_t, K>) for each rule index K.
 template <std::size_t N, class Fn>
@@ -238,96 +386,56 @@ constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_
   return true;
 }
 
-// Hex digit values; 0xFF for bytes that are not hex digits.
-inline constexpr auto hex_digit = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (auto& v : t) v = 0xFF;
-  for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
-  for (std::size_t c = 0; c < 6; ++c) {
-    t['a' + c] = static_cast<std::uint8_t>(10 + c);
-    t['A' + c] = static_cast<std::uint8_t>(10 + c);
-  }
-  return t;
-}();
-
-// Returns the code point of a well-formed three-byte sequence E1-EC or
-// EE-EF (no overlong or surrogate is possible there) starting at raw[i],
-// raw or (in form-encoded text) as '%HH%HH%HH', advancing i past it; or 0.
-[[nodiscard]] constexpr char32_t three_byte_at(std::string_view raw, std::size_t& i, bool form) noexcept;
-
-// Bytes that stand for themselves in form-encoded and decoded text alike.
-inline constexpr auto plain_byte = [] {
-  std::array<bool, 256> t{};
-  for (std::size_t c = 0; c < 0x80; ++c) t[c] = c != '%' && c != '+';
-  return t;
-}();
-
-[[nodiscard]] constexpr bool is_common_lead(unsigned b) noexcept {
-  return (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF;
+// The decoded byte of the escape '%HH' at raw[k] (known to be well-formed).
+[[nodiscard]] constexpr unsigned char escaped_byte(std::string_view raw, std::size_t k) noexcept {
+  return static_cast<unsigned char>(hex_digit[static_cast<unsigned char>(raw[k + 1])] * 16 +
+                                    hex_digit[static_cast<unsigned char>(raw[k + 2])]);
 }
 
-constexpr char32_t three_byte_at(std::string_view raw, std::size_t& i, bool form) noexcept {
-  const std::size_t n = raw.size();
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
-  unsigned b0 = 0;
-  unsigned b1 = 0;
-  unsigned b2 = 0;
-  std::size_t len = 0;
-  if (at(i) >= 0x80) {
-    if (i + 2 >= n) return 0;
-    b0 = at(i);
-    b1 = at(i + 1);
-    b2 = at(i + 2);
-    len = 3;
-  } else if (form && at(i) == '%') {
-    if (i + 8 >= n || at(i + 3) != '%' || at(i + 6) != '%') return 0;
-    const unsigned h[6] = {hex_digit[at(i + 1)], hex_digit[at(i + 2)], hex_digit[at(i + 4)],
-                           hex_digit[at(i + 5)], hex_digit[at(i + 7)], hex_digit[at(i + 8)]};
-    if ((h[0] | h[1] | h[2] | h[3] | h[4] | h[5]) > 15) return 0;
-    b0 = h[0] * 16 + h[1];
-    b1 = h[2] * 16 + h[3];
-    b2 = h[4] * 16 + h[5];
-    len = 9;
-  } else {
-    return 0;
+// The last (up to) eight decoded bytes of raw[0, end), the last one in the
+// low byte, and how many there are. Reads backwards: in well-formed form
+// text every '%' starts an escape, so a byte is an escape's exactly when a
+// '%' stands two before it.
+struct tail_bytes {
+  std::uint64_t word = 0;
+  std::size_t count = 0;
+};
+[[nodiscard]] constexpr tail_bytes decoded_tail(std::string_view raw, std::size_t end, bool form) noexcept {
+  tail_bytes t;
+  while (end > 0 && t.count < 8) {
+    unsigned char b = 0;
+    if (form && end >= 3 && raw[end - 3] == '%') {
+      b = escaped_byte(raw, end - 3);
+      end -= 3;
+    } else {
+      b = static_cast<unsigned char>(raw[--end]);
+      if (form && b == '+') b = ' ';
+    }
+    t.word |= std::uint64_t{b} << (8 * t.count++);
   }
-  if (!is_common_lead(b0) || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-  i += len;
-  return static_cast<char32_t>(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+  return t;
 }
 
-// The state of one pass over a value, and what each decoded byte and each
-// character does to it.
+// The state of one pass over a value, and what each character does to it.
 template <class S, std::size_t I, profile P>
 struct value_pass {
   using plan = row_plan<S, I, P>;
   static constexpr const auto& windows = window_patterns_of<S, I, P>;
-  static constexpr std::size_t head_size = rule::max_text_size;
+  static constexpr std::size_t head_size = plan::head_size;
 
-  scan_outcome out{};
-  std::size_t bytes = 0;
-  char head[head_size];  // the first bytes; read only below `bytes`
-  std::uint64_t win = 0;
-  std::uint64_t win_folded = 0;
+  scan_outcome& out;
+  std::size_t bytes = 0;  // decoded
   std::uint64_t number = 0;
   bool all_digits = true;
 
-  // Every decoded byte.
+  // Every decoded byte the general way (fast runs count theirs in bulk).
   [[gnu::always_inline]] constexpr void take(unsigned char b) noexcept {
-    if constexpr (plan::want_head)
-      if (bytes < head_size) head[bytes] = static_cast<char>(b);
     if constexpr (plan::want_int) all_digits = add_digit(number, b) && all_digits;
     ++bytes;
   }
 
-  // Several non-ASCII decoded bytes past the head, at once.
-  [[gnu::always_inline]] constexpr void take_many(std::size_t count) noexcept {
-    if constexpr (plan::want_int) all_digits = false;
-    bytes += count;
-  }
-
-  // Every character: ASCII ones (their byte already taken) get bitmap
-  // lookups; others the full set test.
+  // Every character the general way: ASCII ones get bitmap lookups; others
+  // the full set test.
   template <bool Ascii>
   [[gnu::always_inline]] constexpr void character(char32_t cp, han_set chinese) noexcept {
     for_each_rule<plan::n>([&](auto k) __attribute__((always_inline)) {
@@ -347,17 +455,6 @@ struct value_pass {
       }
     });
     ++out.chars;
-    if constexpr (windows.count > 0) {
-      if constexpr (!Ascii) {  // texts are ASCII: nothing that spans this can match
-        win = 0;
-        win_folded = 0;
-      } else {
-        const auto b = static_cast<unsigned char>(cp);
-        win = (win << 8) | b;
-        win_folded = (win_folded << 8) | ascii_lower(b);
-        if (windows.last_byte[b]) match_window();
-      }
-    }
   }
 
   template <bool Ascii>
@@ -366,23 +463,46 @@ struct value_pass {
     else return set.contains(cp, chinese);
   }
 
-  constexpr void match_window() noexcept {
+  // After an ASCII character that can end a substring text, ending at
+  // raw[end]: compares the texts with the decoded bytes before it.
+  constexpr void match_window(std::string_view raw, std::size_t end, bool form) noexcept {
+    const tail_bytes tail = decoded_tail(raw, end, form);
+    std::uint64_t folded = 0;  // with A-Z lowered
+    for (std::size_t k = 0; k < 64; k += 8)
+      folded |= std::uint64_t{ascii_lower(static_cast<unsigned char>(tail.word >> k))} << k;
     for (std::size_t p = 0; p < windows.count; ++p) {
       const window_pattern& wp = windows.items[p];
-      if (out.chars < wp.size || ((wp.fold ? win_folded : win) & wp.mask) != wp.bits) continue;
+      if (tail.count < wp.size || ((wp.fold ? folded : tail.word) & wp.mask) != wp.bits) continue;
       const std::size_t start = out.chars - wp.size;  // the text is ASCII: a char a byte
       if (!out.has_fired(wp.rule) || start < out.number[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
     }
   }
 
-  constexpr void finish() noexcept {
+  // The rules decided by the whole (well-formed) value.
+  constexpr void finish(std::string_view raw, bool form) noexcept {
+    char buffer[head_size + 1] = {};
+    std::string_view head = raw.substr(0, head_size);
+    if constexpr (plan::want_head) {
+      if (form) {  // decode as far as the head needs
+        std::size_t h = 0;
+        for (std::size_t k = 0; k < raw.size() && h < head_size; ++h) {
+          if (raw[k] == '%') {
+            buffer[h] = static_cast<char>(escaped_byte(raw, k));
+            k += 3;
+          } else {
+            buffer[h] = raw[k] == '+' ? ' ' : raw[k];
+            ++k;
+          }
+        }
+        head = std::string_view(buffer, h);
+      }
+    }
     if constexpr (plan::want_hash) {  // a cheap fingerprint, not a per-byte hash chain
       std::uint64_t h = bytes * 0x9E3779B97F4A7C15ull;
-      for (std::size_t k = 0; k < bytes && k < head_size; ++k) h = (h ^ static_cast<unsigned char>(head[k])) * fnv_prime;
+      for (char c : head) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
       out.hash = h;
     }
-    decide_whole<S, I, P>(out, std::string_view(head, bytes < head_size ? bytes : head_size), bytes, number,
-                          all_digits);
+    decide_whole<S, I, P>(out, head, bytes, number, all_digits);
   }
 };
 
@@ -390,8 +510,9 @@ struct value_pass {
 // ASCII goes straight to the rules; '%HH' and '+' (in form-encoded text) and
 // raw UTF-8 are decoded a code point at a time (Unicode Table 3-7).
 template <class S, std::size_t I, profile P>
-[[nodiscard]] constexpr scan_outcome scan(std::string_view raw, bool form, const options& opt) noexcept {
-  value_pass<S, I, P> v;
+constexpr void scan(std::string_view raw, bool form, const options& opt, scan_outcome& out) noexcept {
+  out.reset();
+  value_pass<S, I, P> v{out};
   const std::size_t n = raw.size();
   std::size_t i = 0;
   bool bad_escape = false;
@@ -421,35 +542,20 @@ template <class S, std::size_t I, profile P>
   };
 
   bool utf8_ok = true;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(raw[i]);
-    if (plain_byte[c]) {  // ASCII other than '%' and '+': the same encoded or not
-      ++i;
-      v.take(c);
-      v.template character<true>(c, opt.chinese);
-      continue;
-    }
-    // The common three-byte sequences (most Chinese text), raw or as
-    // '%HH%HH%HH', in one step; anything else goes the general way below.
-    if (const char32_t cp = three_byte_at(raw, i, form); cp != 0) {
-      if (v.bytes < value_pass<S, I, P>::head_size) {
-        v.take(static_cast<unsigned char>(0xE0 | (cp >> 12)));
-        v.take(static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F)));
-        v.take(static_cast<unsigned char>(0x80 | (cp & 0x3F)));
-      } else {
-        v.take_many(3);
-      }
-      v.template character<false>(cp, opt.chinese);
-      continue;
-    }
+  // One character the general way: any byte, any encoding, every rule.
+  // Returns false at the end of what can be checked (a bad escape or an
+  // ill-formed sequence).
+  auto general = [&]() -> bool {
     const std::size_t seq_start = v.bytes;
     const int first = next();
-    if (first < 0) break;
+    if (first < 0) return false;
     const auto b0 = static_cast<unsigned char>(first);
     v.take(b0);
-    if (b0 < 0x80) {  // from '%HH', '+', or a literal '%' or '+' in decoded text
+    if (b0 < 0x80) {
       v.template character<true>(b0, opt.chinese);
-      continue;
+      if constexpr (value_pass<S, I, P>::windows.count > 0)
+        if (value_pass<S, I, P>::windows.last_byte[b0]) v.match_window(raw, i, form);
+      return true;
     }
     std::size_t need = 0;
     char32_t cp = 0;
@@ -486,9 +592,26 @@ template <class S, std::size_t I, profile P>
     if (!good) {
       utf8_ok = false;
       v.out.utf8_at = seq_start;
-      break;
+      return false;
     }
     v.template character<false>(cp, opt.chinese);
+    return true;
+  };
+
+  // Characters that need only counting (fast_paths) are counted in bulk;
+  // the first character of a row with a first_char rule, and whatever the
+  // tables refuse, go the general way.
+  using fast = fast_paths<S, I, P>;
+  const auto& blocks = fast::three_byte[opt.chinese == han_set::basic ? 1 : 0];
+  bool more = true;
+  if constexpr (row_plan<S, I, P>::has_first)
+    if (n > 0) more = general();
+  while (more && i < n) {
+    const fast_run run = form ? fast::escaped_run(raw, i, blocks) : fast::raw_run(raw, i, blocks);
+    i = run.end;
+    v.bytes += run.ascii + 3 * run.three;
+    v.out.chars += run.ascii + run.three;
+    if (i < n) more = general();
   }
   if (form) {
     // After an ill-formed sequence only a bad escape can still change the
@@ -502,15 +625,12 @@ template <class S, std::size_t I, profile P>
     }
   }
   if (bad_escape) {
-    v.out.state = scan_outcome::status::bad_encoding;
-    return v.out;
+    out.state = scan_outcome::status::bad_encoding;
+  } else if (!utf8_ok) {
+    out.state = scan_outcome::status::invalid_utf8;
+  } else {
+    v.finish(raw, form);
   }
-  if (!utf8_ok) {
-    v.out.state = scan_outcome::status::invalid_utf8;
-    return v.out;
-  }
-  v.finish();
-  return v.out;
 }
 
 }  // namespace snapcheck::detail

@@ -18,8 +18,8 @@ struct piece {
 
 // A source: something that yields pieces, in input order.
 template <class S>
-concept piece_source = requires(const S& s, std::size_t cap, void (*f)(const piece&)) {
-  { s.count_up_to(cap) } -> std::convertible_to<std::size_t>;
+concept piece_source = requires(const S& s, std::size_t limit, void (*f)(const piece&)) {
+  { s.has_more_than(limit) } -> std::convertible_to<bool>;
   s.for_each(f);
 };
 

@@ -35,7 +35,7 @@ inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[std::size(S::fields)];
 
-using scan_fn = scan_outcome (*)(std::string_view, bool, const options&);
+using scan_fn = void (*)(std::string_view, bool, const options&, scan_outcome&);
 
 template <class S, profile P, std::size_t... Is>
 [[nodiscard]] constexpr auto make_scanners(std::index_sequence<Is...>) noexcept {
@@ -146,13 +146,18 @@ class engine {
       return;
     }
     seen_.set(at);
-    slot& s = slots_[at];
-    s = slot{.value = p.value, .seq = seq, .hash = 0, .alias = m.alias, .form = p.form_encoded,
-             .empty = p.value.empty(), .comparable = false};
+    slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
+    s.value = p.value;
+    s.seq = seq;
+    s.hash = 0;
+    s.alias = m.alias;
+    s.form = p.form_encoded;
+    s.empty = p.value.empty();
+    s.comparable = false;
     if (s.empty && f.empty_is_absent) return;
-    const scan_outcome o = opt_.profile == profile::hardened
-                               ? scanners_of<S, profile::hardened>[m.field](p.value, p.form_encoded, opt_)
-                               : scanners_of<S, profile::documented>[m.field](p.value, p.form_encoded, opt_);
+    scan_outcome& o = outcome_;
+    (opt_.profile == profile::hardened ? scanners_of<S, profile::hardened>
+                                       : scanners_of<S, profile::documented>)[m.field](p.value, p.form_encoded, opt_, o);
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
       report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
@@ -259,6 +264,7 @@ class engine {
   std::size_t position_ = 0;
   slot_set<slot_total<S>> seen_{};
   std::array<slot, slot_total<S>> slots_;  // valid where seen_ is set
+  scan_outcome outcome_{};                  // of the value being checked
 };
 
 }  // namespace detail
@@ -267,7 +273,7 @@ class engine {
 // violation to `sink` in report order (SPEC §6).
 template <schema S, piece_source Source, violation_sink Sink>
 constexpr void validate(const Source& source, Sink& sink, const options& opt = {}) noexcept {
-  if (source.count_up_to(opt.max_parameters + 1) > opt.max_parameters) {
+  if (source.has_more_than(opt.max_parameters)) {
     sink.add({.code = code::too_many_parameters, .api_code = S::codes.parameter});
     return;
   }

@@ -33,13 +33,14 @@ class params_source {
  public:
   constexpr explicit params_source(const R& r) noexcept : r_(r) {}
 
-  [[nodiscard]] constexpr std::size_t count_up_to(std::size_t cap) const noexcept {
+  // Returns true when the list has more than `limit` pairs.
+  [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
     if constexpr (std::ranges::sized_range<const R>) {
-      return static_cast<std::size_t>(std::ranges::size(r_));
+      return static_cast<std::size_t>(std::ranges::size(r_)) > limit;
     } else {
       std::size_t n = 0;
-      for (auto it = std::ranges::begin(r_); it != std::ranges::end(r_) && n < cap; ++it) ++n;
-      return n;
+      for (auto it = std::ranges::begin(r_); it != std::ranges::end(r_) && n <= limit; ++it) ++n;
+      return n > limit;
     }
   }
 
