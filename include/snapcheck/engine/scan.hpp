@@ -241,41 +241,45 @@ struct fast_paths {
 
   // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
   // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
-  // set rule, so counting it is enough. One table per han_set.
-  static constexpr std::array<std::uint64_t, 16> three_byte_blocks(unicode::han_set hs) noexcept {
-    std::array<std::uint64_t, 16> t{};
-    if (plan::want_int) return t;
-    for (char32_t lead = 1; lead < 16; ++lead) {
-      if (lead == 0xD) continue;  // ED: surrogates
-      for (char32_t mid = 0; mid < 64; ++mid) {
-        const char32_t first = (lead << 12) | (mid << 6);
-        if (all_set_rules([&](const rule& r) { return block_is(r.chars, first, hs, r.kind == rule_kind::only_chars); }))
-          t[lead] |= std::uint64_t{1} << mid;
-      }
+  // set rule, so counting it is enough. Bit b stands for the 64 code points
+  // from b * 64: a range sets the bits of the blocks it fills (`inner`) or
+  // meets (`touched`), a word at a time. One table per han_set.
+  using block_table = std::array<std::uint64_t, 16>;
+  static constexpr void mark(block_table& t, std::size_t first, std::size_t last) noexcept {  // blocks, inclusive
+    for (std::size_t w = first / 64; w <= last / 64; ++w) {
+      const std::size_t lo = w == first / 64 ? first % 64 : 0;
+      const std::size_t hi = w == last / 64 ? last % 64 : 63;
+      t[w] |= (~std::uint64_t{0} >> (63 - hi)) & (~std::uint64_t{0} << lo);
     }
-    return t;
   }
-  // Returns true when the 64 code points from first are all in `set` (want_in)
-  // or all outside it.
-  static constexpr bool block_is(const char_set& set, char32_t first, unicode::han_set hs, bool want_in) noexcept {
-    const char32_t last = first + 63;
-    bool all_in = false;
-    bool some_in = false;
-    const auto range = [&](char32_t lo, char32_t hi) {
-      all_in = all_in || (lo <= first && last <= hi);
-      some_in = some_in || (lo <= last && first <= hi);
-    };
-    for (std::size_t k = 0; k < set.range_count; ++k) range(set.ranges[k].first, set.ranges[k].last);
-    if (set.han) {
-      if (hs == unicode::han_set::basic) range(0x4E00, 0x9FA5);
-      else for (const auto& h : unicode::detail::han_ranges) range(h.first, h.last);
-    }
-    return want_in ? all_in : !some_in;
+  static constexpr block_table three_byte_blocks(unicode::han_set hs) noexcept {
+    block_table pass{};
+    if (plan::want_int) return pass;
+    for (auto& w : pass) w = ~std::uint64_t{0};
+    pass[0x0] = 0;  // E0: overlong forms below E0 A0
+    pass[0xD] = 0;  // ED: surrogates from ED A0
+    all_set_rules([&](const rule& r) {
+      block_table inner{};
+      block_table touched{};
+      const auto range = [&](char32_t lo, char32_t hi) {
+        if (lo > 0xFFFF) return;
+        if (hi > 0xFFFF) hi = 0xFFFF;
+        mark(touched, lo / 64, hi / 64);
+        if ((lo + 63) / 64 < (hi + 1) / 64) mark(inner, (lo + 63) / 64, (hi + 1) / 64 - 1);
+      };
+      for (std::size_t k = 0; k < r.chars.range_count; ++k) range(r.chars.ranges[k].first, r.chars.ranges[k].last);
+      if (r.chars.han) {
+        if (hs == unicode::han_set::basic) range(0x4E00, 0x9FA5);
+        else for (const auto& h : unicode::detail::han_ranges) range(h.first, h.last);
+      }
+      for (std::size_t w = 0; w < 16; ++w) pass[w] &= r.kind == rule_kind::only_chars ? inner[w] : ~touched[w];
+      return true;
+    });
+    return pass;
   }
   static constexpr std::array<std::array<std::uint64_t, 16>, 2> three_byte = {
       three_byte_blocks(unicode::han_set::unicode), three_byte_blocks(unicode::han_set::basic)};
 
-  using block_table = std::array<std::uint64_t, 16>;
   [[nodiscard]] static constexpr bool passes(const block_table& blocks, unsigned b0, unsigned b1, unsigned b2) noexcept {
     return (b0 & 0xF0u) == 0xE0u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u &&
            ((blocks[b0 & 15u] >> (b1 & 63u)) & 1u) != 0;

@@ -1,0 +1,187 @@
+// The engine's fast paths (engine/scan.hpp, fast_paths): per row, the ASCII
+// bytes and the blocks of three-byte characters that are only counted. The
+// tables must never let through a character a rule of the row would report,
+// and must let through the common ones, or the fast path is dead code. Then
+// values that switch between the fast and the general path, where the two
+// must agree on positions, substrings and heads.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <string_view>
+
+#include <boost/test/unit_test.hpp>
+
+#include <snapcheck/snapcheck.hpp>
+
+namespace {
+
+namespace sc = snapcheck;
+namespace d = snapcheck::detail;
+using S = sc::apis::create_snapshot;
+using sc::code;
+using sc::profile;
+using sc::unicode::han_set;
+
+// Returns true when the general way would report nothing for the character
+// cp (not the first of its value) under row I: every active only_chars set
+// has it and no active no_chars set does.
+template <std::size_t I, profile P>
+bool passes_set_rules(char32_t cp, han_set hs) {
+  const sc::field& f = S::fields[I];
+  for (std::size_t k = 0; k < f.rule_count(); ++k) {
+    const sc::rule& r = f.rules[k];
+    if (!r.applies(P)) continue;
+    if (r.kind == sc::rule_kind::only_chars && !r.chars.contains(cp, hs)) return false;
+    if (r.kind == sc::rule_kind::no_chars && r.chars.contains(cp, hs)) return false;
+  }
+  return true;
+}
+
+// Checks every entry of row I's tables under P; returns how many
+// characters the three-byte table lets through (for the usefulness checks).
+template <std::size_t I, profile P>
+std::size_t check_row() {
+  using fast = d::fast_paths<S, I, P>;
+  using plan = d::row_plan<S, I, P>;
+  const auto& windows = d::window_patterns_of<S, I, P>;
+  BOOST_TEST_CONTEXT("row " << S::fields[I].name << (P == profile::hardened ? " hardened" : " documented")) {
+    for (std::size_t c = 0; c < 256; ++c) {
+      if (!fast::ordinary[c]) continue;
+      BOOST_TEST_CONTEXT("byte " << c) {
+        BOOST_TEST(c < 0x80);
+        BOOST_TEST((c != '%' && c != '+'));
+        BOOST_TEST(!windows.last_byte[c]);
+        BOOST_TEST(!plan::want_int);
+        BOOST_TEST((passes_set_rules<I, P>(static_cast<char32_t>(c), han_set::unicode)));
+      }
+    }
+    std::size_t through = 0;
+    for (const han_set hs : {han_set::unicode, han_set::basic}) {
+      const auto& blocks = fast::three_byte[hs == han_set::basic ? 1 : 0];
+      for (char32_t cp = 0x800; cp <= 0xFFFF; ++cp) {
+        if (((blocks[cp >> 12] >> ((cp >> 6) & 63)) & 1u) == 0) continue;
+        ++through;
+        if ((cp >> 12) == 0 || (cp >> 12) == 0xD || !passes_set_rules<I, P>(cp, hs)) {
+          BOOST_ERROR("three-byte table lets through U+" << std::hex << static_cast<std::uint32_t>(cp));
+          return through;
+        }
+      }
+    }
+    return through;
+  }
+  return 0;
+}
+
+template <profile P, std::size_t... I>
+void check_rows(std::index_sequence<I...>) {
+  (check_row<I, P>(), ...);
+}
+
+constexpr std::size_t row_of(std::string_view name) { return d::field_index<S>(name); }
+
+template <std::size_t I, profile P>
+bool fast_three(char32_t cp, han_set hs = han_set::unicode) {
+  const auto& blocks = d::fast_paths<S, I, P>::three_byte[hs == han_set::basic ? 1 : 0];
+  return ((blocks[cp >> 12] >> ((cp >> 6) & 63)) & 1u) != 0;
+}
+
+std::string summary(const sc::result& r) {
+  std::ostringstream s;
+  const char* sep = "";
+  for (const auto& v : r.violations()) {
+    s << sep << sc::field_name(v.field) << ':' << sc::to_string(v.code);
+    if (v.at) s << '@' << *v.at;
+    sep = ", ";
+  }
+  return s.str();
+}
+
+// The rest of a valid request, so that only the field under test reports.
+std::string body_with(std::string_view extra) {
+  std::string body = "regionId=cn-hangzhou&DiskId=d-1&";
+  body.append(extra);
+  return body;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(engine_fast_paths)
+
+BOOST_AUTO_TEST_CASE(tables_never_pass_what_a_rule_reports) {
+  constexpr auto rows = std::make_index_sequence<std::size(S::fields)>{};
+  check_rows<profile::documented>(rows);
+  check_rows<profile::hardened>(rows);
+}
+
+BOOST_AUTO_TEST_CASE(tables_pass_the_common_characters) {
+  constexpr std::size_t name = row_of("SnapshotName");
+  constexpr std::size_t description = row_of("Description");
+  constexpr std::size_t key = row_of("Tag.{N}.Key");
+  // Chinese text is counted, Yijing hexagrams (U+4DC0, not Han) are not.
+  BOOST_TEST((fast_three<name, profile::documented>(0x4E2D)));
+  BOOST_TEST((fast_three<name, profile::documented>(0x9FFF)));
+  BOOST_TEST(!(fast_three<name, profile::documented>(0x4DC0)));
+  BOOST_TEST(!(fast_three<name, profile::documented>(0x9FFF, han_set::basic)));
+  BOOST_TEST((fast_three<name, profile::documented>(0x9F40, han_set::basic)));
+  // Hardened Description: the bidirectional controls' block is checked.
+  BOOST_TEST((fast_three<description, profile::hardened>(0x4E2D)));
+  BOOST_TEST(!(fast_three<description, profile::hardened>(0x2000)));
+  BOOST_TEST((fast_three<description, profile::hardened>(0x2100)));
+  BOOST_TEST((d::fast_paths<S, description, profile::documented>::ordinary['a']));
+  BOOST_TEST((d::fast_paths<S, description, profile::documented>::ordinary[' ']));
+  BOOST_TEST(!(d::fast_paths<S, description, profile::hardened>::ordinary[0x1F]));
+  // Substring texts end with '/': that byte goes the general way.
+  BOOST_TEST(!(d::fast_paths<S, key, profile::documented>::ordinary['/']));
+  BOOST_TEST((d::fast_paths<S, key, profile::documented>::ordinary[':']));
+  // Integer rows read every digit.
+  BOOST_TEST(!(d::fast_paths<S, row_of("RetentionDays"), profile::documented>::ordinary['1']));
+}
+
+BOOST_AUTO_TEST_CASE(substring_split_across_escapes_is_found) {
+  // "中" then "http://" with ':' and '/' escaped: the text ends in an escape.
+  const auto r = sc::validate_form(body_with("Tag.1.Key=ab%E4%B8%ADhttp%3A%2F%2Fx"));
+  BOOST_TEST(summary(r) == "Tag.1.Key:forbidden_substring@3");
+  const auto upper = sc::validate_form(body_with("Tag.1.Key=%E4%B8%AD%E4%B8%ADHtTpS%3a/%2f"));
+  BOOST_TEST(summary(upper) == "Tag.1.Key:forbidden_substring@2");
+  const auto plus = sc::validate_form(body_with("Tag.1.Value=a+b+http://"));
+  BOOST_TEST(summary(plus) == "Tag.1.Value:forbidden_substring@4, Tag.1.Value:value_without_key");
+}
+
+BOOST_AUTO_TEST_CASE(a_character_inside_a_text_breaks_it) {
+  for (const char* v : {"http:/%E4%B8%AD/", "http:%2F%E4%B8%AD%2F", "http%3A%C2%A0//", "htt%25p://"}) {
+    BOOST_TEST_CONTEXT(v) {
+      std::string field = "Tag.1.Key=";
+      field.append(v);
+      BOOST_TEST(summary(sc::validate_form(body_with(field))) == "");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(positions_count_characters_across_both_paths) {
+  // Fast-path Chinese, then a character of a block the table refuses, then
+  // an ASCII byte the set rejects: at is a character index.
+  const auto r = sc::validate_form(body_with("SnapshotName=a%E4%B8%AD%E4%B8%AD%E4%B7%80b%E4%B8%AD!"));
+  BOOST_TEST(summary(r) == "SnapshotName:bad_char@3");
+  const auto late = sc::validate_form(body_with("SnapshotName=a%E4%B8%ADbc%E4%B8%AD:_-9!"));
+  BOOST_TEST(summary(late) == "SnapshotName:bad_char@9");
+}
+
+BOOST_AUTO_TEST_CASE(heads_decode_escapes_for_prefixes_and_enums) {
+  BOOST_TEST(summary(sc::validate_form(body_with("Category=%53tandard"))) == "");
+  BOOST_TEST(summary(sc::validate_form(body_with("Category=Standar%64"))) == "");
+  BOOST_TEST(summary(sc::validate_form(body_with("Category=Standard%20"))) == "Category:not_in_enum");
+  BOOST_TEST(summary(sc::validate_form(body_with("Tag.1.Key=%61liyun%E4%B8%AD"))) == "Tag.1.Key:reserved_prefix");
+  BOOST_TEST(summary(sc::validate_form(body_with("Description=htt%50s%3A%2F%2Fx"))) ==
+             "Description:reserved_prefix");
+  BOOST_TEST(summary(sc::validate_form(body_with("version=2016-01-0%31"), {.profile = profile::hardened})) == "");
+}
+
+BOOST_AUTO_TEST_CASE(escaped_and_raw_duplicates_are_equal) {
+  // The fingerprint of unique rules reads the decoded head.
+  const auto r = sc::validate_form(body_with("Tag.1.Key=%E4%B8%ADabcdefgh&Tag.2.Key=中abcdefgh&Tag.3.Key=中abcdefgi"));
+  BOOST_TEST(summary(r) == "Tag.2.Key:duplicate_tag_key");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
