@@ -70,9 +70,12 @@ class slot_set {
   std::array<std::uint64_t, (N + 63) / 64> words_{};
 };
 
-// Trivial on purpose: slots are written when first seen and read only then.
+// Trivial on purpose (no member initialisers, not even string_view's): slots
+// are written when first seen and read only then, so a request pays nothing
+// for the slots it does not use.
 struct slot {
-  std::string_view value;
+  const char* data;     // the value, as given
+  std::size_t size;
   std::size_t seq;      // position among the request's pieces
   std::uint64_t hash;   // of the decoded value's length and head, when comparable
   bool alias;
@@ -83,9 +86,11 @@ struct slot {
 
 // Returns true when the decoded values of two slots are equal.
 [[nodiscard]] constexpr bool decoded_equal(const slot& a, const slot& b) noexcept {
-  if (!a.form && !b.form) return a.value == b.value;
-  return with_reader(a.value, a.form, [&](auto ra) {
-    return with_reader(b.value, b.form, [&](auto rb) {
+  const std::string_view va(a.data, a.size);
+  const std::string_view vb(b.data, b.size);
+  if (!a.form && !b.form) return va == vb;
+  return with_reader(va, a.form, [&](auto ra) {
+    return with_reader(vb, b.form, [&](auto rb) {
       unsigned char x = 0;
       unsigned char y = 0;
       for (;;) {
@@ -147,7 +152,8 @@ class engine {
     }
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
-    s.value = p.value;
+    s.data = p.value.data();
+    s.size = p.value.size();
     s.seq = seq;
     s.hash = 0;
     s.alias = m.alias;
