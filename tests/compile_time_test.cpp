@@ -12,7 +12,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 namespace {
 

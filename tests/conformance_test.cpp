@@ -20,7 +20,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 #include "support/mini_json.hpp"
 

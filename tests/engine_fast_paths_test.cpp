@@ -13,7 +13,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 namespace {
 

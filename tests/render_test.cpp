@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 #include "support/request_text.hpp"
 

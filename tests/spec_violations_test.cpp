@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 namespace {
 

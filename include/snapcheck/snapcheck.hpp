@@ -9,6 +9,8 @@
 //   sources/  form bodies and parameter lists as input
 //   apis/     the CreateSnapshot table
 //   render/   messages and JSON, from violation data
+//
+// std::string helpers (field_name, message, to_json): snapcheck/strings.hpp.
 #ifndef SNAPCHECK_SNAPCHECK_HPP
 #define SNAPCHECK_SNAPCHECK_HPP
 

@@ -19,7 +19,7 @@ constexpr void validate_form_into(std::string_view body, Sink& sink, const optio
 }
 
 // Validates a range of decoded (name, value) pairs, reporting to sink.
-template <schema S = apis::create_snapshot, std::ranges::forward_range R, violation_sink Sink>
+template <schema S = apis::create_snapshot, pair_range R, violation_sink Sink>
 constexpr void validate_params_into(const R& params, Sink& sink, const options& opt = {}) noexcept {
   validate<S>(params_source<R>{params}, sink, opt);
 }
@@ -37,7 +37,7 @@ template <schema S = apis::create_snapshot>
 // Returns the violations of a range of decoded (name, value) pairs, such as
 // std::vector<std::pair<std::string, std::string>> or an array of
 // std::pair<std::string_view, std::string_view>.
-template <schema S = apis::create_snapshot, std::ranges::forward_range R>
+template <schema S = apis::create_snapshot, pair_range R>
 [[nodiscard]] constexpr result validate_params(const R& params, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_params_into<S>(params, r, opt);

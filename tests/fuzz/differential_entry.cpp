@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 #include "support/check.hpp"
 #include "support/model.hpp"

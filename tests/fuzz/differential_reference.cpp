@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 #include "../reference/reference.hpp"
 #include "support/check.hpp"

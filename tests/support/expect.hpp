@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 namespace expect {
 

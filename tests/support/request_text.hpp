@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 namespace request_text {
 

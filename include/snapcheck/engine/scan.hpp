@@ -197,6 +197,9 @@ inline constexpr auto hex_digit = [] {
   return t;
 }();
 
+using byte_flags = std::array<bool, 256>;
+using block_table = std::array<std::uint64_t, 16>;
+
 // A run of characters that need only counting: ASCII ones and three-byte ones.
 struct fast_run {
   std::size_t end = 0;
@@ -228,7 +231,7 @@ struct fast_paths {
   // every set rule and cannot end a substring. Empty for integer rows,
   // whose digits are read one by one.
   static constexpr auto ordinary = [] {
-    std::array<bool, 256> t{};
+    byte_flags t{};
     if (plan::want_int) return t;
     for (std::size_t c = 0; c < 0x80; ++c) {
       const auto b = static_cast<unsigned char>(c);
@@ -244,7 +247,6 @@ struct fast_paths {
   // set rule, so counting it is enough. Bit b stands for the 64 code points
   // from b * 64: a range sets the bits of the blocks it fills (`inner`) or
   // meets (`touched`), a word at a time. One table per han_set.
-  using block_table = std::array<std::uint64_t, 16>;
   static constexpr void mark(block_table& t, std::size_t first, std::size_t last) noexcept {  // blocks, inclusive
     for (std::size_t w = first / 64; w <= last / 64; ++w) {
       const std::size_t lo = w == first / 64 ? first % 64 : 0;
@@ -279,64 +281,67 @@ struct fast_paths {
   }
   static constexpr std::array<std::array<std::uint64_t, 16>, 2> three_byte = {
       three_byte_blocks(unicode::han_set::unicode), three_byte_blocks(unicode::han_set::basic)};
-
-  [[nodiscard]] static constexpr bool passes(const block_table& blocks, unsigned b0, unsigned b1, unsigned b2) noexcept {
-    return (b0 & 0xF0u) == 0xE0u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u &&
-           ((blocks[b0 & 15u] >> (b1 & 63u)) & 1u) != 0;
-  }
-
-  // The characters from i that need only counting, raw or form-encoded.
-  [[nodiscard]] static constexpr fast_run raw_run(std::string_view raw, std::size_t i,
-                                                  const block_table& blocks) noexcept {
-    fast_run r;
-    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
-    const std::size_t n = raw.size();
-    for (;;) {
-      if (i < n && ordinary[at(i)]) {
-        ++i;
-        ++r.ascii;
-      } else if (i + 3 <= n && passes(blocks, at(i), at(i + 1), at(i + 2))) {
-        i += 3;
-        ++r.three;
-      } else {
-        break;
-      }
-    }
-    r.end = i;
-    return r;
-  }
-  [[nodiscard]] static constexpr fast_run escaped_run(std::string_view raw, std::size_t i,
-                                                      const block_table& blocks) noexcept {
-    fast_run r;
-    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
-    const std::size_t n = raw.size();
-    while (i < n) {
-      const unsigned char c = at(i);
-      if (ordinary[c] || (c == '+' && ordinary[' '])) {
-        ++i;
-        ++r.ascii;
-        continue;
-      }
-      if (c != '%' || i + 3 > n) break;
-      const unsigned hi = hex_digit[at(i + 1)];
-      const unsigned lo = hex_digit[at(i + 2)];
-      if ((hi | lo) > 15) break;
-      if (hi < 8) {  // '%HH' of an ASCII byte
-        if (!ordinary[hi * 16 + lo]) break;
-        i += 3;
-        ++r.ascii;
-        continue;
-      }
-      if (i + 9 > n || at(i + 3) != '%' || at(i + 6) != '%') break;
-      const unsigned h[4] = {hex_digit[at(i + 4)], hex_digit[at(i + 5)], hex_digit[at(i + 7)], hex_digit[at(i + 8)]};
-      if ((h[0] | h[1] | h[2] | h[3]) > 15 || !passes(blocks, hi * 16 + lo, h[0] * 16 + h[1], h[2] * 16 + h[3])) break;
-      i += 9;
-      ++r.three;
-    }
-    r.end = i;
-    return r;
-  }
 };
+
+// The fast paths themselves, shared by every row: they read the row's
+// tables, so one copy of the code serves all rows.
+[[nodiscard]] constexpr bool passes(const block_table& blocks, unsigned b0, unsigned b1, unsigned b2) noexcept {
+  return (b0 & 0xF0u) == 0xE0u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u &&
+         ((blocks[b0 & 15u] >> (b1 & 63u)) & 1u) != 0;
+}
+
+// Returns the run of characters from i that need only counting, raw or
+// form-encoded.
+[[nodiscard]] constexpr fast_run raw_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
+                                       const block_table& blocks) noexcept {
+  fast_run r;
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
+  const std::size_t n = raw.size();
+  for (;;) {
+    if (i < n && ordinary[at(i)]) {
+      ++i;
+      ++r.ascii;
+    } else if (i + 3 <= n && passes(blocks, at(i), at(i + 1), at(i + 2))) {
+      i += 3;
+      ++r.three;
+    } else {
+      break;
+    }
+  }
+  r.end = i;
+  return r;
+}
+[[nodiscard]] constexpr fast_run escaped_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
+                                           const block_table& blocks) noexcept {
+  fast_run r;
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
+  const std::size_t n = raw.size();
+  while (i < n) {
+    const unsigned char c = at(i);
+    if (ordinary[c] || (c == '+' && ordinary[' '])) {
+      ++i;
+      ++r.ascii;
+      continue;
+    }
+    if (c != '%' || i + 3 > n) break;
+    const unsigned hi = hex_digit[at(i + 1)];
+    const unsigned lo = hex_digit[at(i + 2)];
+    if ((hi | lo) > 15) break;
+    if (hi < 8) {  // '%HH' of an ASCII byte
+      if (!ordinary[hi * 16 + lo]) break;
+      i += 3;
+      ++r.ascii;
+      continue;
+    }
+    if (i + 9 > n || at(i + 3) != '%' || at(i + 6) != '%') break;
+    const unsigned h[4] = {hex_digit[at(i + 4)], hex_digit[at(i + 5)], hex_digit[at(i + 7)], hex_digit[at(i + 8)]};
+    if ((h[0] | h[1] | h[2] | h[3]) > 15 || !passes(blocks, hi * 16 + lo, h[0] * 16 + h[1], h[2] * 16 + h[3])) break;
+    i += 9;
+    ++r.three;
+  }
+  r.end = i;
+  return r;
+}
 
 // Calls fn(std::integral_constant<std::size_t, K>) for each rule index K.
 template <std::size_t N, class Fn>
@@ -420,6 +425,137 @@ struct tail_bytes {
   return t;
 }
 
+// Decoded text, a byte or a character at a time, the general way: any byte,
+// any encoding (Unicode Table 3-7 for UTF-8). Shared by every row.
+struct text_cursor {
+  std::string_view raw;
+  bool form = false;
+  std::size_t i = 0;
+  bool bad_escape = false;  // stopped at a '%' without two hex digits
+
+  // Returns the next decoded byte, or -1 at the end or at a bad escape.
+  constexpr int next() noexcept {
+    const std::size_t n = raw.size();
+    if (i == n) return -1;
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (form) {
+      if (c == '%') {
+        const std::uint8_t hi = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 1])] : 0xFF;
+        const std::uint8_t lo = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 2])] : 0xFF;
+        if ((hi | lo) == 0xFF) {  // either is not a hex digit
+          bad_escape = true;
+          return -1;
+        }
+        i += 3;
+        return hi * 16 + lo;
+      }
+      if (c == '+') {
+        ++i;
+        return ' ';
+      }
+    }
+    ++i;
+    return c;
+  }
+
+  // One character: ASCII, another well-formed one (with its UTF-8 length),
+  // or where checking stops (a bad escape, an ill-formed sequence).
+  struct character {
+    enum class kind : std::uint8_t { ascii, other, stop, ill_formed };
+    kind what = kind::stop;
+    char32_t cp = 0;
+    std::size_t bytes = 0;
+  };
+  constexpr character next_character() noexcept {
+    using kind = character::kind;
+    const int first = next();
+    if (first < 0) return {};
+    const auto b0 = static_cast<unsigned char>(first);
+    if (b0 < 0x80) return {kind::ascii, b0, 1};
+    std::size_t need = 0;
+    char32_t cp = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      need = 1;
+      cp = b0 & 0x1Fu;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      need = 2;
+      cp = b0 & 0x0Fu;
+      lo = b0 == 0xE0 ? 0xA0 : 0x80;
+      hi = b0 == 0xED ? 0x9F : 0xBF;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      need = 3;
+      cp = b0 & 0x07u;
+      lo = b0 == 0xF0 ? 0x90 : 0x80;
+      hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    }
+    if (need == 0) return {kind::ill_formed};
+    const std::size_t length = need + 1;
+    for (; need > 0; --need) {
+      const std::size_t before = i;
+      const int b = next();
+      if (b < lo || b > hi) {  // also the end (-1) and a bad escape
+        if (b >= 0) i = before;  // not part of the sequence
+        return {kind::ill_formed};
+      }
+      cp = (cp << 6) | (static_cast<unsigned>(b) & 0x3Fu);
+      lo = 0x80;
+      hi = 0xBF;
+    }
+    return {kind::other, cp, length};
+  }
+
+  // After an ill-formed sequence only a bad escape can still change the
+  // verdict (bad_encoding wins): looks for one in the rest.
+  constexpr void find_bad_escape() noexcept {
+    if (!form) return;
+    while (!bad_escape && i < raw.size()) {
+      if (raw[i] == '%') {
+        if (next() < 0) break;
+      } else {
+        ++i;
+      }
+    }
+  }
+};
+
+// Returns the first decoded bytes of a well-formed value (at most cap),
+// decoded into buffer when the text is form-encoded.
+[[nodiscard]] constexpr std::string_view decoded_head(std::string_view raw, bool form, char* buffer,
+                                                     std::size_t cap) noexcept {
+  if (!form) return raw.substr(0, cap);
+  std::size_t h = 0;
+  for (std::size_t k = 0; k < raw.size() && h < cap; ++h) {
+    if (raw[k] == '%') {
+      buffer[h] = static_cast<char>(escaped_byte(raw, k));
+      k += 3;
+    } else {
+      buffer[h] = raw[k] == '+' ? ' ' : raw[k];
+      ++k;
+    }
+  }
+  return {buffer, h};
+}
+
+// After an ASCII character that can end a substring text, ending at
+// raw[end] and making `chars` characters: compares the texts with the
+// decoded bytes before it; the earliest match of each rule is kept.
+template <std::size_t N>
+constexpr void match_windows(const window_patterns<N>& windows, std::string_view raw, std::size_t end, bool form,
+                             std::size_t chars, scan_outcome& out) noexcept {
+  const tail_bytes tail = decoded_tail(raw, end, form);
+  std::uint64_t folded = 0;  // with A-Z lowered
+  for (std::size_t k = 0; k < 64; k += 8)
+    folded |= std::uint64_t{ascii_lower(static_cast<unsigned char>(tail.word >> k))} << k;
+  for (std::size_t p = 0; p < windows.count; ++p) {
+    const window_pattern& wp = windows.items[p];
+    if (tail.count < wp.size || ((wp.fold ? folded : tail.word) & wp.mask) != wp.bits) continue;
+    const std::size_t start = chars - wp.size;  // the text is ASCII: a char a byte
+    if (!out.has_fired(wp.rule) || start < out.number[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
+  }
+}
+
 // The state of one pass over a value, and what each character does to it.
 template <class S, std::size_t I, profile P>
 struct value_pass {
@@ -436,6 +572,11 @@ struct value_pass {
   [[gnu::always_inline]] constexpr void take(unsigned char b) noexcept {
     if constexpr (plan::want_int) all_digits = add_digit(number, b) && all_digits;
     ++bytes;
+  }
+  // The bytes of a non-ASCII character: no digit among them.
+  [[gnu::always_inline]] constexpr void take_other(std::size_t count) noexcept {
+    if constexpr (plan::want_int) all_digits = false;
+    bytes += count;
   }
 
   // Every character the general way: ASCII ones get bitmap lookups; others
@@ -467,40 +608,10 @@ struct value_pass {
     else return set.contains(cp, chinese);
   }
 
-  // After an ASCII character that can end a substring text, ending at
-  // raw[end]: compares the texts with the decoded bytes before it.
-  constexpr void match_window(std::string_view raw, std::size_t end, bool form) noexcept {
-    const tail_bytes tail = decoded_tail(raw, end, form);
-    std::uint64_t folded = 0;  // with A-Z lowered
-    for (std::size_t k = 0; k < 64; k += 8)
-      folded |= std::uint64_t{ascii_lower(static_cast<unsigned char>(tail.word >> k))} << k;
-    for (std::size_t p = 0; p < windows.count; ++p) {
-      const window_pattern& wp = windows.items[p];
-      if (tail.count < wp.size || ((wp.fold ? folded : tail.word) & wp.mask) != wp.bits) continue;
-      const std::size_t start = out.chars - wp.size;  // the text is ASCII: a char a byte
-      if (!out.has_fired(wp.rule) || start < out.number[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
-    }
-  }
-
   // The rules decided by the whole (well-formed) value.
   constexpr void finish(std::string_view raw, bool form) noexcept {
     char buffer[head_size + 1] = {};
-    std::string_view head = raw.substr(0, head_size);
-    if constexpr (plan::want_head) {
-      if (form) {  // decode as far as the head needs
-        std::size_t h = 0;
-        for (std::size_t k = 0; k < raw.size() && h < head_size; ++h) {
-          if (raw[k] == '%') {
-            buffer[h] = static_cast<char>(escaped_byte(raw, k));
-            k += 3;
-          } else {
-            buffer[h] = raw[k] == '+' ? ' ' : raw[k];
-            ++k;
-          }
-        }
-        head = std::string_view(buffer, h);
-      }
-    }
+    const std::string_view head = decoded_head(raw, form, buffer, head_size);
     if constexpr (plan::want_hash) {  // a cheap fingerprint, not a per-byte hash chain
       std::uint64_t h = bytes * 0x9E3779B97F4A7C15ull;
       for (char c : head) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
@@ -518,88 +629,34 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, scan_ou
   out.reset();
   value_pass<S, I, P> v{out};
   const std::size_t n = raw.size();
-  std::size_t i = 0;
-  bool bad_escape = false;
+  text_cursor text{raw, form};
+  std::size_t& i = text.i;
 
-  // The next decoded byte, or -1 at the end or at a bad escape.
-  auto next = [&]() __attribute__((always_inline)) -> int {
-    if (i == n) return -1;
-    const auto c = static_cast<unsigned char>(raw[i]);
-    if (form) {
-      if (c == '%') {
-        const std::uint8_t hi = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 1])] : 0xFF;
-        const std::uint8_t lo = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 2])] : 0xFF;
-        if ((hi | lo) == 0xFF) {  // either is not a hex digit
-          bad_escape = true;
-          return -1;
-        }
-        i += 3;
-        return hi * 16 + lo;
-      }
-      if (c == '+') {
-        ++i;
-        return ' ';
-      }
-    }
-    ++i;
-    return c;
-  };
-
+  // One character the general way, through every rule of the row. Returns
+  // false where checking stops.
   bool utf8_ok = true;
-  // One character the general way: any byte, any encoding, every rule.
-  // Returns false at the end of what can be checked (a bad escape or an
-  // ill-formed sequence).
   auto general = [&]() -> bool {
+    using kind = text_cursor::character::kind;
     const std::size_t seq_start = v.bytes;
-    const int first = next();
-    if (first < 0) return false;
-    const auto b0 = static_cast<unsigned char>(first);
-    v.take(b0);
-    if (b0 < 0x80) {
-      v.template character<true>(b0, opt.chinese);
+    const auto c = text.next_character();
+    if (c.what == kind::ascii) {
+      v.take(static_cast<unsigned char>(c.cp));
+      v.template character<true>(c.cp, opt.chinese);
       if constexpr (value_pass<S, I, P>::windows.count > 0)
-        if (value_pass<S, I, P>::windows.last_byte[b0]) v.match_window(raw, i, form);
+        if (value_pass<S, I, P>::windows.last_byte[c.cp])
+          match_windows(value_pass<S, I, P>::windows, raw, i, form, out.chars, out);
       return true;
     }
-    std::size_t need = 0;
-    char32_t cp = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      need = 1;
-      cp = b0 & 0x1Fu;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      need = 2;
-      cp = b0 & 0x0Fu;
-      lo = b0 == 0xE0 ? 0xA0 : 0x80;
-      hi = b0 == 0xED ? 0x9F : 0xBF;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      need = 3;
-      cp = b0 & 0x07u;
-      lo = b0 == 0xF0 ? 0x90 : 0x80;
-      hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    if (c.what == kind::other) {
+      v.take_other(c.bytes);
+      v.template character<false>(c.cp, opt.chinese);
+      return true;
     }
-    bool good = need > 0;
-    for (; good && need > 0; --need) {
-      const std::size_t before = i;
-      const int b = next();
-      if (b < lo || b > hi) {  // also the end (-1) and a bad escape
-        good = false;
-        if (b >= 0) i = before;  // not part of the sequence
-        break;
-      }
-      v.take(static_cast<unsigned char>(b));
-      cp = (cp << 6) | (static_cast<unsigned>(b) & 0x3Fu);
-      lo = 0x80;
-      hi = 0xBF;
-    }
-    if (!good) {
+    if (c.what == kind::ill_formed) {
       utf8_ok = false;
-      v.out.utf8_at = seq_start;
-      return false;
+      out.utf8_at = seq_start;
     }
-    v.template character<false>(cp, opt.chinese);
-    return true;
+    return false;
   };
 
   // Characters that need only counting (fast_paths) are counted in bulk;
@@ -611,23 +668,15 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, scan_ou
   if constexpr (row_plan<S, I, P>::has_first)
     if (n > 0) more = general();
   while (more && i < n) {
-    const fast_run run = form ? fast::escaped_run(raw, i, blocks) : fast::raw_run(raw, i, blocks);
+    const fast_run run =
+        form ? escaped_run(raw, i, fast::ordinary, blocks) : raw_run(raw, i, fast::ordinary, blocks);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
-    v.out.chars += run.ascii + run.three;
+    out.chars += run.ascii + run.three;
     if (i < n) more = general();
   }
-  if (form) {
-    // After an ill-formed sequence only a bad escape can still change the
-    // verdict (bad_encoding wins): look for one in the rest.
-    while (!bad_escape && i < n) {
-      if (raw[i] == '%') {
-        if (next() < 0) break;
-      } else {
-        ++i;
-      }
-    }
-  }
+  if (!utf8_ok) text.find_bad_escape();
+  const bool bad_escape = text.bad_escape;
   if (bad_escape) {
     out.state = scan_outcome::status::bad_encoding;
   } else if (!utf8_ok) {

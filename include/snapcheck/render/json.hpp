@@ -4,7 +4,6 @@
 #define SNAPCHECK_RENDER_JSON_HPP
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 
 #include "../result/result.hpp"
@@ -89,14 +88,6 @@ constexpr void write_json(const basic_result<N>& r, Out&& out) {
     write_json(v, out);
   }
   out("]}");
-}
-
-// Returns a result as a JSON string.
-template <std::size_t N>
-[[nodiscard]] std::string to_json(const basic_result<N>& r) {
-  std::string s;
-  write_json(r, [&](std::string_view part) { s.append(part); });
-  return s;
 }
 
 }  // namespace snapcheck

@@ -1,13 +1,12 @@
 // Text from violation data: the field name as given, and an English message
 // that names the field and the bound but never the value (values may hold
 // secrets or log-injection text). Writers call out(std::string_view) and
-// allocate nothing; the std::string helpers at the end are for convenience.
+// allocate nothing; std::string helpers are in snapcheck/strings.hpp.
 #ifndef SNAPCHECK_RENDER_TEXT_HPP
 #define SNAPCHECK_RENDER_TEXT_HPP
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "../engine/text.hpp"
@@ -220,20 +219,6 @@ template <class Out>
 constexpr void write_suggestion(const violation& v, Out&& out) {
   if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
   else out(v.suggested_value);
-}
-
-// Returns the field name of v as given, valid UTF-8.
-[[nodiscard]] inline std::string field_name(const field_path& p) {
-  std::string s;
-  write_field(p, [&](std::string_view part) { s.append(part); });
-  return s;
-}
-
-// Returns the English message of v.
-[[nodiscard]] inline std::string message(const violation& v) {
-  std::string s;
-  write_message(v, [&](std::string_view part) { s.append(part); });
-  return s;
 }
 
 }  // namespace snapcheck

@@ -4,9 +4,16 @@
 #define SNAPCHECK_RESULT_RESULT_HPP
 
 #include <cstddef>
-#include <memory>
 #include <span>
 #include <type_traits>
+// std::construct_at is declared in <memory>, the costliest header to parse
+// of all the library would need (0.1 s a translation unit); libstdc++ keeps
+// it in a small internal header, taken when there is one.
+#if __has_include(<bits/stl_construct.h>)
+#include <bits/stl_construct.h>
+#else
+#include <memory>
+#endif
 
 #include "violation.hpp"
 
@@ -39,7 +46,7 @@ class basic_result {
   [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
   // Returns the kept violations, in report order.
   [[nodiscard]] constexpr std::span<const violation> violations() const noexcept {
-    return {store_.all.items, size_};
+    return {store_.all.kept, size_};
   }
   // Returns how many violations were found, kept or not.
   [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
@@ -54,28 +61,27 @@ class basic_result {
   constexpr void add(const violation& v) noexcept {
     ++found_;
     if (v.is_error()) ++errors_;
-    violation* items = store_.all.items;
     std::size_t at = size_;
-    while (at > 0 && items[at - 1].position > v.position) --at;
+    while (at > 0 && store_.all.kept[at - 1].position > v.position) --at;
     if (at >= keep_) return;
     if (size_ < keep_) {
-      if (std::is_constant_evaluated()) items[size_] = violation{};
-      else std::construct_at(items + size_);
+      if (!std::is_constant_evaluated()) std::construct_at(store_.all.kept + size_);
       ++size_;
     }
-    for (std::size_t i = size_ - 1; i > at; --i) items[i] = items[i - 1];
-    items[at] = v;
+    for (std::size_t i = size_ - 1; i > at; --i) store_.all.kept[i] = store_.all.kept[i - 1];
+    store_.all.kept[at] = v;
   }
   [[nodiscard]] constexpr bool accepts_more() const noexcept { return size_ < keep_; }
 
  private:
   static_assert(std::is_trivially_copyable_v<violation> && std::is_trivially_destructible_v<violation>);
+  struct items {
+    violation kept[Capacity];
+  };
   union storage {
     constexpr storage() noexcept : none() {}
     char none;
-    struct {
-      violation items[Capacity];
-    } all;
+    items all;
   } store_;
   std::size_t keep_;
   std::size_t size_ = 0;

@@ -5,7 +5,6 @@
 
 #include <concepts>
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 
 #include "field.hpp"

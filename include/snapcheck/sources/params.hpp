@@ -5,10 +5,7 @@
 #define SNAPCHECK_SOURCES_PARAMS_HPP
 
 #include <cstddef>
-#include <iterator>
-#include <ranges>
 #include <string_view>
-#include <tuple>
 #include <utility>
 
 #include "../engine/text.hpp"
@@ -28,18 +25,26 @@ template <class E>
 
 }  // namespace detail
 
-template <std::ranges::forward_range R>
+// A list of pairs: anything std::begin and std::end walk, twice (a container,
+// a C array, a view); <iterator> and <ranges> are left out on purpose, to
+// keep the headers cheap to compile.
+template <class R>
+concept pair_range = requires(const R& r) {
+  std::begin(r) != std::end(r);
+};
+
+template <pair_range R>
 class params_source {
  public:
   constexpr explicit params_source(const R& r) noexcept : r_(r) {}
 
   // Returns true when the list has more than `limit` pairs.
   [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
-    if constexpr (std::ranges::sized_range<const R>) {
-      return static_cast<std::size_t>(std::ranges::size(r_)) > limit;
+    if constexpr (requires { std::size(r_); }) {
+      return static_cast<std::size_t>(std::size(r_)) > limit;
     } else {
       std::size_t n = 0;
-      for (auto it = std::ranges::begin(r_); it != std::ranges::end(r_) && n <= limit; ++it) ++n;
+      for (auto it = std::begin(r_); it != std::end(r_) && n <= limit; ++it) ++n;
       return n > limit;
     }
   }

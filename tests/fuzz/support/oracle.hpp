@@ -36,7 +36,7 @@
 #include <string_view>
 #include <vector>
 
-#include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 
 #include "../../support/mini_json.hpp"
 #include "check.hpp"
