@@ -1,4 +1,4 @@
-// The engine's fast paths (engine/scan.hpp, fast_paths): per row, the ASCII
+// The engine's fast paths (engine/scan.hpp, row_program): per row, the ASCII
 // bytes and the blocks of three-byte characters that are only counted. The
 // tables must never let through a character a rule of the row would report,
 // and must let through the common ones, or the fast path is dead code. Then
@@ -43,23 +43,21 @@ bool passes_set_rules(char32_t cp, han_set hs) {
 // characters the three-byte table lets through (for the usefulness checks).
 template <std::size_t I, profile P>
 std::size_t check_row() {
-  using fast = d::fast_paths<S, I, P>;
-  using plan = d::row_plan<S, I, P>;
-  const auto& windows = d::window_patterns_of<S, I, P>;
+  constexpr const d::row_program& g = d::program_of<S, I, P>;
   BOOST_TEST_CONTEXT("row " << S::fields[I].name << (P == profile::hardened ? " hardened" : " documented")) {
     for (std::size_t c = 0; c < 256; ++c) {
-      if (!fast::ordinary[c]) continue;
+      if (!g.ordinary[c]) continue;
       BOOST_TEST_CONTEXT("byte " << c) {
         BOOST_TEST(c < 0x80);
         BOOST_TEST((c != '%' && c != '+'));
-        BOOST_TEST(!windows.last_byte[c]);
-        BOOST_TEST(!plan::want_int);
+        BOOST_TEST(!g.windows.last_byte[c]);
+        BOOST_TEST(!g.want_int);
         BOOST_TEST((passes_set_rules<I, P>(static_cast<char32_t>(c), han_set::unicode)));
       }
     }
     std::size_t through = 0;
     for (const han_set hs : {han_set::unicode, han_set::basic}) {
-      const auto& blocks = fast::three_byte[hs == han_set::basic ? 1 : 0];
+      const auto& blocks = g.three_byte[hs == han_set::basic ? 1 : 0];
       for (char32_t cp = 0x800; cp <= 0xFFFF; ++cp) {
         if (((blocks[cp >> 12] >> ((cp >> 6) & 63)) & 1u) == 0) continue;
         ++through;
@@ -83,7 +81,7 @@ constexpr std::size_t row_of(std::string_view name) { return d::field_index<S>(n
 
 template <std::size_t I, profile P>
 bool fast_three(char32_t cp, han_set hs = han_set::unicode) {
-  const auto& blocks = d::fast_paths<S, I, P>::three_byte[hs == han_set::basic ? 1 : 0];
+  const auto& blocks = d::program_of<S, I, P>.three_byte[hs == han_set::basic ? 1 : 0];
   return ((blocks[cp >> 12] >> ((cp >> 6) & 63)) & 1u) != 0;
 }
 
@@ -129,14 +127,14 @@ BOOST_AUTO_TEST_CASE(tables_pass_the_common_characters) {
   BOOST_TEST((fast_three<description, profile::hardened>(0x4E2D)));
   BOOST_TEST(!(fast_three<description, profile::hardened>(0x2000)));
   BOOST_TEST((fast_three<description, profile::hardened>(0x2100)));
-  BOOST_TEST((d::fast_paths<S, description, profile::documented>::ordinary['a']));
-  BOOST_TEST((d::fast_paths<S, description, profile::documented>::ordinary[' ']));
-  BOOST_TEST(!(d::fast_paths<S, description, profile::hardened>::ordinary[0x1F]));
+  BOOST_TEST((d::program_of<S, description, profile::documented>.ordinary['a']));
+  BOOST_TEST((d::program_of<S, description, profile::documented>.ordinary[' ']));
+  BOOST_TEST(!(d::program_of<S, description, profile::hardened>.ordinary[0x1F]));
   // Substring texts end with '/': that byte goes the general way.
-  BOOST_TEST(!(d::fast_paths<S, key, profile::documented>::ordinary['/']));
-  BOOST_TEST((d::fast_paths<S, key, profile::documented>::ordinary[':']));
+  BOOST_TEST(!(d::program_of<S, key, profile::documented>.ordinary['/']));
+  BOOST_TEST((d::program_of<S, key, profile::documented>.ordinary[':']));
   // Integer rows read every digit.
-  BOOST_TEST(!(d::fast_paths<S, row_of("RetentionDays"), profile::documented>::ordinary['1']));
+  BOOST_TEST(!(d::program_of<S, row_of("RetentionDays"), profile::documented>.ordinary['1']));
 }
 
 BOOST_AUTO_TEST_CASE(substring_split_across_escapes_is_found) {

@@ -1,9 +1,10 @@
-// Checks one value against one table row. Which checks a row needs is known
-// at compile time (each rule is unrolled with its index as a constant), so a
-// row pays only for its own rules. One pass over the raw bytes decodes them
-// as it goes (plain ASCII needs no decoding and takes the short way) and
-// checks UTF-8, length, character sets and substrings as the characters go
-// by, then the rules that need the whole value (prefixes, enum, integer, date).
+// Checks one value against one table row. At compile time each row and
+// profile becomes a row_program: its active rules and tables of what needs
+// no check at all (ASCII bytes, blocks of three-byte characters), so runs of
+// ordinary text are only counted. One scanner, compiled once, reads any
+// program: one pass over the raw bytes decodes as it goes and checks UTF-8,
+// length, character sets and substrings as the characters go by, then the
+// rules that need the whole value (prefixes, enum, integer, date).
 #ifndef SNAPCHECK_ENGINE_SCAN_HPP
 #define SNAPCHECK_ENGINE_SCAN_HPP
 
@@ -122,69 +123,6 @@ struct window_patterns {
   std::array<bool, 256> last_byte{};  // quick filter: can a match end with this byte?
 };
 
-// What row I of S needs under profile P, as constants: rules that do not
-// apply under P are compiled out.
-template <class S, std::size_t I, profile P>
-struct row_plan {
-  static constexpr const field& f = S::fields[I];
-  static constexpr std::size_t n = f.rule_count();
-  static constexpr bool active(std::size_t k) noexcept { return f.rules[k].applies(P); }
-  static constexpr bool uses(rule_kind kind) noexcept {
-    for (std::size_t k = 0; k < n; ++k)
-      if (f.rules[k].kind == kind && active(k)) return true;
-    return false;
-  }
-  static constexpr bool has_first = uses(rule_kind::first_char);
-  static constexpr bool want_hash = uses(rule_kind::unique);
-  // How many decoded bytes from the start the whole-value rules read:
-  // prefixes and enum values, a date, the fingerprint of unique rules.
-  static constexpr std::size_t head_size = [] {
-    std::size_t m = 0;
-    const auto at_least = [&m](std::size_t k) { m = k > m ? k : m; };
-    for (std::size_t k = 0; k < n; ++k) {
-      const rule& r = f.rules[k];
-      if (!active(k)) continue;
-      if (r.kind == rule_kind::no_prefix || r.kind == rule_kind::one_of)
-        for (std::size_t t = 0; t < r.text_count(); ++t) at_least(r.texts[t].size());
-      if (r.kind == rule_kind::date) at_least(10);
-      if (r.kind == rule_kind::unique) at_least(8);
-    }
-    return m;
-  }();
-  static constexpr bool want_head = head_size > 0;
-  static constexpr bool want_int = uses(rule_kind::integer);
-};
-
-template <class S, std::size_t I, profile P>
-[[nodiscard]] constexpr auto make_window_patterns() noexcept {
-  using plan = row_plan<S, I, P>;
-  window_patterns<field::max_rules * rule::max_texts> out;
-  for (std::size_t k = 0; k < plan::n; ++k) {
-    const rule& r = plan::f.rules[k];
-    if (r.kind != rule_kind::no_substring || !plan::active(k)) continue;
-    for (std::size_t t = 0; t < r.text_count(); ++t) {
-      window_pattern p;
-      p.size = r.texts[t].size();
-      p.rule = k;
-      p.fold = r.cases == case_mode::ascii_insensitive;
-      for (char c : r.texts[t]) {
-        const auto b = static_cast<unsigned char>(c);
-        p.bits = (p.bits << 8) | (p.fold ? ascii_lower(b) : b);
-      }
-      p.mask = p.size == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * p.size)) - 1);
-      const auto last = static_cast<unsigned char>(r.texts[t].back());
-      p.last = p.fold ? ascii_lower(last) : last;
-      out.last_byte[p.last] = true;
-      if (p.fold && p.last >= 'a' && p.last <= 'z') out.last_byte[static_cast<unsigned char>(p.last - 32)] = true;
-      out.items[out.count++] = p;
-    }
-  }
-  return out;
-}
-
-template <class S, std::size_t I, profile P>
-inline constexpr auto window_patterns_of = make_window_patterns<S, I, P>();
-
 // Hex digit values; 0xFF for bytes that are not hex digits.
 inline constexpr auto hex_digit = [] {
   std::array<std::uint8_t, 256> t{};
@@ -200,87 +138,154 @@ inline constexpr auto hex_digit = [] {
 using byte_flags = std::array<bool, 256>;
 using block_table = std::array<std::uint64_t, 16>;
 
+// What a row checks under one profile, as data worked out at compile time.
+struct row_program {
+  const field* row = nullptr;
+  std::size_t rules = 0;      // rule_count() of the row
+  std::uint8_t active = 0;    // bit k: rule k applies under the profile
+  bool has_first = false;     // a first_char rule: the first character goes the general way
+  bool want_int = false;      // an integer rule: every byte is read
+  bool want_hash = false;     // a unique rule: the value's fingerprint
+  std::size_t head_size = 0;  // decoded bytes the whole-value rules read
+  // The active rules the general way reads per character (first_char,
+  // only_chars, no_chars) and those decided by the whole value (length,
+  // prefixes, enum, integer, date), by index, in table order.
+  std::array<std::uint8_t, field::max_rules> char_rules{};
+  std::size_t char_rule_count = 0;
+  std::array<std::uint8_t, field::max_rules> whole_rules{};
+  std::size_t whole_rule_count = 0;
+  window_patterns<field::max_rules * rule::max_texts> windows{};
+  // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
+  // every set rule and cannot end a substring.
+  byte_flags ordinary{};
+  // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
+  // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
+  // set rule, so counting it is enough. One table per han_set.
+  std::array<block_table, 2> three_byte{};
+
+  [[nodiscard]] constexpr bool is_active(std::size_t k) const noexcept { return (active >> k) & 1u; }
+  [[nodiscard]] constexpr bool uses(rule_kind kind) const noexcept {
+    for (std::size_t k = 0; k < rules; ++k)
+      if (row->rules[k].kind == kind && is_active(k)) return true;
+    return false;
+  }
+};
+
+// Bit b of a block table stands for the 64 code points from b * 64: a range
+// sets the bits of the blocks it fills or meets, a word at a time.
+constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) noexcept {  // inclusive
+  for (std::size_t w = first / 64; w <= last / 64; ++w) {
+    const std::size_t lo = w == first / 64 ? first % 64 : 0;
+    const std::size_t hi = w == last / 64 ? last % 64 : 63;
+    t[w] |= (~std::uint64_t{0} >> (63 - hi)) & (~std::uint64_t{0} << lo);
+  }
+}
+
+// The blocks of three-byte characters wholly inside (only_chars) or wholly
+// outside (no_chars) the set of rule r.
+[[nodiscard]] constexpr block_table passing_blocks(const rule& r, unicode::han_set hs) noexcept {
+  block_table inner{};
+  block_table touched{};
+  const auto range = [&](char32_t lo, char32_t hi) {
+    if (lo > 0xFFFF) return;
+    if (hi > 0xFFFF) hi = 0xFFFF;
+    mark_blocks(touched, lo / 64, hi / 64);
+    if ((lo + 63) / 64 < (hi + 1) / 64) mark_blocks(inner, (lo + 63) / 64, (hi + 1) / 64 - 1);
+  };
+  for (std::size_t k = 0; k < r.chars.range_count; ++k) range(r.chars.ranges[k].first, r.chars.ranges[k].last);
+  if (r.chars.han) {
+    if (hs == unicode::han_set::basic) range(0x4E00, 0x9FA5);
+    else for (const auto& h : unicode::detail::han_ranges) range(h.first, h.last);
+  }
+  if (r.kind == rule_kind::only_chars) return inner;
+  for (auto& w : touched) w = ~w;
+  return touched;
+}
+
+[[nodiscard]] constexpr row_program make_program(const field& f, profile p) noexcept {
+  row_program g;
+  g.row = &f;
+  g.rules = f.rule_count();
+  for (std::size_t k = 0; k < g.rules; ++k)
+    if (f.rules[k].applies(p)) g.active = static_cast<std::uint8_t>(g.active | (1u << k));
+  g.has_first = g.uses(rule_kind::first_char);
+  g.want_int = g.uses(rule_kind::integer);
+  g.want_hash = g.uses(rule_kind::unique);
+  const auto at_least = [&g](std::size_t k) { g.head_size = k > g.head_size ? k : g.head_size; };
+  for (std::size_t k = 0; k < g.rules; ++k) {
+    const rule& r = f.rules[k];
+    if (!g.is_active(k)) continue;
+    switch (r.kind) {
+      case rule_kind::first_char:
+      case rule_kind::only_chars:
+      case rule_kind::no_chars:
+        g.char_rules[g.char_rule_count++] = static_cast<std::uint8_t>(k);
+        break;
+      case rule_kind::length:
+      case rule_kind::no_prefix:
+      case rule_kind::one_of:
+      case rule_kind::integer:
+      case rule_kind::date:
+        g.whole_rules[g.whole_rule_count++] = static_cast<std::uint8_t>(k);
+        break;
+      default:
+        break;
+    }
+    if (r.kind == rule_kind::no_prefix || r.kind == rule_kind::one_of)
+      for (std::size_t t = 0; t < r.text_count(); ++t) at_least(r.texts[t].size());
+    if (r.kind == rule_kind::date) at_least(10);
+    if (r.kind == rule_kind::unique) at_least(8);
+    if (r.kind != rule_kind::no_substring) continue;
+    for (std::size_t t = 0; t < r.text_count(); ++t) {  // substring texts, as 64-bit windows
+      window_pattern w;
+      w.size = r.texts[t].size();
+      w.rule = k;
+      w.fold = r.cases == case_mode::ascii_insensitive;
+      for (char c : r.texts[t]) {
+        const auto b = static_cast<unsigned char>(c);
+        w.bits = (w.bits << 8) | (w.fold ? ascii_lower(b) : b);
+      }
+      w.mask = w.size == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * w.size)) - 1);
+      const auto last = static_cast<unsigned char>(r.texts[t].back());
+      w.last = w.fold ? ascii_lower(last) : last;
+      g.windows.last_byte[w.last] = true;
+      if (w.fold && w.last >= 'a' && w.last <= 'z') g.windows.last_byte[static_cast<unsigned char>(w.last - 32)] = true;
+      g.windows.items[g.windows.count++] = w;
+    }
+  }
+  if (g.want_int) return g;  // integer rows read every digit: no fast path
+  const auto is_set_rule = [&](std::size_t k) {
+    return g.is_active(k) && (f.rules[k].kind == rule_kind::only_chars || f.rules[k].kind == rule_kind::no_chars);
+  };
+  for (std::size_t c = 0; c < 0x80; ++c) {
+    const auto b = static_cast<unsigned char>(c);
+    bool ok = b != '%' && b != '+' && !g.windows.last_byte[c];
+    for (std::size_t k = 0; k < g.rules; ++k)
+      if (is_set_rule(k)) ok = ok && f.rules[k].chars.contains_ascii(b) == (f.rules[k].kind == rule_kind::only_chars);
+    g.ordinary[c] = ok;
+  }
+  for (std::size_t h = 0; h < 2; ++h) {
+    block_table& t = g.three_byte[h];
+    for (auto& w : t) w = ~std::uint64_t{0};
+    t[0x0] = 0;  // E0: overlong forms below E0 A0
+    t[0xD] = 0;  // ED: surrogates from ED A0
+    for (std::size_t k = 0; k < g.rules; ++k) {
+      if (!is_set_rule(k)) continue;
+      const block_table pass = passing_blocks(f.rules[k], h == 0 ? unicode::han_set::unicode : unicode::han_set::basic);
+      for (std::size_t w = 0; w < 16; ++w) t[w] &= pass[w];
+    }
+  }
+  return g;
+}
+
+template <class S, std::size_t I, profile P>
+inline constexpr row_program program_of = make_program(S::fields[I], P);
+
 // A run of characters that need only counting: ASCII ones and three-byte ones.
 struct fast_run {
   std::size_t end = 0;
   std::size_t ascii = 0;
   std::size_t three = 0;
-};
-
-// The fast paths of row I under profile P, worked out from its rules:
-// which ASCII bytes need no more than counting, and which three-byte
-// sequences do. A value's first character, when a first_char rule applies,
-// and every byte the tables refuse go the general way.
-template <class S, std::size_t I, profile P>
-struct fast_paths {
-  using plan = row_plan<S, I, P>;
-  static constexpr const auto& windows = window_patterns_of<S, I, P>;
-
-  // Calls fn(rule) for each active set rule (only_chars, no_chars).
-  template <class Fn>
-  static constexpr bool all_set_rules(Fn&& fn) noexcept {
-    for (std::size_t k = 0; k < plan::n; ++k) {
-      const rule& r = plan::f.rules[k];
-      if (plan::active(k) && (r.kind == rule_kind::only_chars || r.kind == rule_kind::no_chars) && !fn(r))
-        return false;
-    }
-    return true;
-  }
-
-  // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
-  // every set rule and cannot end a substring. Empty for integer rows,
-  // whose digits are read one by one.
-  static constexpr auto ordinary = [] {
-    byte_flags t{};
-    if (plan::want_int) return t;
-    for (std::size_t c = 0; c < 0x80; ++c) {
-      const auto b = static_cast<unsigned char>(c);
-      t[c] = b != '%' && b != '+' && !windows.last_byte[c] && all_set_rules([&](const rule& r) {
-               return r.chars.contains_ascii(b) == (r.kind == rule_kind::only_chars);
-             });
-    }
-    return t;
-  }();
-
-  // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
-  // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
-  // set rule, so counting it is enough. Bit b stands for the 64 code points
-  // from b * 64: a range sets the bits of the blocks it fills (`inner`) or
-  // meets (`touched`), a word at a time. One table per han_set.
-  static constexpr void mark(block_table& t, std::size_t first, std::size_t last) noexcept {  // blocks, inclusive
-    for (std::size_t w = first / 64; w <= last / 64; ++w) {
-      const std::size_t lo = w == first / 64 ? first % 64 : 0;
-      const std::size_t hi = w == last / 64 ? last % 64 : 63;
-      t[w] |= (~std::uint64_t{0} >> (63 - hi)) & (~std::uint64_t{0} << lo);
-    }
-  }
-  static constexpr block_table three_byte_blocks(unicode::han_set hs) noexcept {
-    block_table pass{};
-    if (plan::want_int) return pass;
-    for (auto& w : pass) w = ~std::uint64_t{0};
-    pass[0x0] = 0;  // E0: overlong forms below E0 A0
-    pass[0xD] = 0;  // ED: surrogates from ED A0
-    all_set_rules([&](const rule& r) {
-      block_table inner{};
-      block_table touched{};
-      const auto range = [&](char32_t lo, char32_t hi) {
-        if (lo > 0xFFFF) return;
-        if (hi > 0xFFFF) hi = 0xFFFF;
-        mark(touched, lo / 64, hi / 64);
-        if ((lo + 63) / 64 < (hi + 1) / 64) mark(inner, (lo + 63) / 64, (hi + 1) / 64 - 1);
-      };
-      for (std::size_t k = 0; k < r.chars.range_count; ++k) range(r.chars.ranges[k].first, r.chars.ranges[k].last);
-      if (r.chars.han) {
-        if (hs == unicode::han_set::basic) range(0x4E00, 0x9FA5);
-        else for (const auto& h : unicode::detail::han_ranges) range(h.first, h.last);
-      }
-      for (std::size_t w = 0; w < 16; ++w) pass[w] &= r.kind == rule_kind::only_chars ? inner[w] : ~touched[w];
-      return true;
-    });
-    return pass;
-  }
-  static constexpr std::array<std::array<std::uint64_t, 16>, 2> three_byte = {
-      three_byte_blocks(unicode::han_set::unicode), three_byte_blocks(unicode::han_set::basic)};
 };
 
 // The fast paths themselves, shared by every row: they read the row's
@@ -343,49 +348,46 @@ struct fast_paths {
   return r;
 }
 
-// Calls fn(std::integral_constant<std::size_t, K>) for each rule index K.
-template <std::size_t N, class Fn>
-constexpr void for_each_rule(Fn&& fn) {
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (fn(std::integral_constant<std::size_t, K>{}), ...);
-  }(std::make_index_sequence<N>{});
-}
-
 // The rules decided by the whole value: length, prefixes, enum, integer, date.
-template <class S, std::size_t I, profile P>
-constexpr void decide_whole(scan_outcome& out, std::string_view head, std::size_t bytes,
+constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string_view head, std::size_t bytes,
                             std::uint64_t number, bool all_digits) noexcept {
-  using plan = row_plan<S, I, P>;
-  for_each_rule<plan::n>([&](auto k) {
-    constexpr const rule& rl = plan::f.rules[k];
-    if constexpr (!plan::active(k)) {
-      return;
-    } else if constexpr (rl.kind == rule_kind::length) {
-      if (out.chars < rl.min) out.fire(k, code::too_short, rl.min);
-      else if (out.chars > rl.max) out.fire(k, code::too_long, rl.max);
-    } else if constexpr (rl.kind == rule_kind::no_prefix) {
-      for (std::size_t t = 0; t < rl.text_count(); ++t)
-        if (starts_with(head, rl.texts[t], rl.cases)) {
-          out.fire(k, code::reserved_prefix);
-          break;
-        }
-    } else if constexpr (rl.kind == rule_kind::one_of) {
-      for (std::size_t t = 0; t < rl.text_count(); ++t)
-        if (bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::exact)) return;
-      out.fire(k, code::not_in_enum);
-      for (std::size_t t = 0; t < rl.text_count(); ++t)
-        if (bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::ascii_insensitive))
-          out.suggestion = rl.texts[t];
-    } else if constexpr (rl.kind == rule_kind::integer) {
-      if (!all_digits || bytes == 0) {
-        out.fire(k, code::not_integer);
-      } else if (number < rl.min || number > rl.max) {
-        out.fire(k, code::out_of_range, number < rl.min ? rl.min : rl.max);
+  for (std::size_t w = 0; w < g.whole_rule_count; ++w) {
+    const std::size_t k = g.whole_rules[w];
+    const rule& rl = g.row->rules[k];
+    switch (rl.kind) {
+      case rule_kind::length:
+        if (out.chars < rl.min) out.fire(k, code::too_short, rl.min);
+        else if (out.chars > rl.max) out.fire(k, code::too_long, rl.max);
+        break;
+      case rule_kind::no_prefix:
+        for (std::size_t t = 0; t < rl.text_count(); ++t)
+          if (starts_with(head, rl.texts[t], rl.cases)) {
+            out.fire(k, code::reserved_prefix);
+            break;
+          }
+        break;
+      case rule_kind::one_of: {
+        bool found = false;
+        for (std::size_t t = 0; t < rl.text_count() && !found; ++t)
+          found = bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::exact);
+        if (found) break;
+        out.fire(k, code::not_in_enum);
+        for (std::size_t t = 0; t < rl.text_count(); ++t)
+          if (bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::ascii_insensitive))
+            out.suggestion = rl.texts[t];
+        break;
       }
-    } else if constexpr (rl.kind == rule_kind::date) {
-      if (!is_date(bytes == head.size() ? head : std::string_view{})) out.fire(k, code::bad_format);
+      case rule_kind::integer:
+        if (!all_digits || bytes == 0) out.fire(k, code::not_integer);
+        else if (number < rl.min || number > rl.max) out.fire(k, code::out_of_range, number < rl.min ? rl.min : rl.max);
+        break;
+      case rule_kind::date:
+        if (!is_date(bytes == head.size() ? head : std::string_view{})) out.fire(k, code::bad_format);
+        break;
+      default:
+        break;
     }
-  });
+  }
 }
 
 // Accumulates ASCII digits, saturating above every rule's max.
@@ -556,100 +558,85 @@ constexpr void match_windows(const window_patterns<N>& windows, std::string_view
   }
 }
 
-// The state of one pass over a value, and what each character does to it.
-template <class S, std::size_t I, profile P>
+// The state of one pass over a value, and what each character the general
+// way does to it.
 struct value_pass {
-  using plan = row_plan<S, I, P>;
-  static constexpr const auto& windows = window_patterns_of<S, I, P>;
-  static constexpr std::size_t head_size = plan::head_size;
-
+  const row_program& g;
   scan_outcome& out;
   std::size_t bytes = 0;  // decoded
   std::uint64_t number = 0;
   bool all_digits = true;
 
-  // Every decoded byte the general way (fast runs count theirs in bulk).
-  [[gnu::always_inline]] constexpr void take(unsigned char b) noexcept {
-    if constexpr (plan::want_int) all_digits = add_digit(number, b) && all_digits;
+  // Every decoded ASCII byte the general way (fast runs count theirs in bulk).
+  constexpr void take(unsigned char b) noexcept {
+    if (g.want_int) all_digits = add_digit(number, b) && all_digits;
     ++bytes;
   }
   // The bytes of a non-ASCII character: no digit among them.
-  [[gnu::always_inline]] constexpr void take_other(std::size_t count) noexcept {
-    if constexpr (plan::want_int) all_digits = false;
+  constexpr void take_other(std::size_t count) noexcept {
+    all_digits = false;
     bytes += count;
   }
 
-  // Every character the general way: ASCII ones get bitmap lookups; others
-  // the full set test.
-  template <bool Ascii>
-  [[gnu::always_inline]] constexpr void character(char32_t cp, han_set chinese) noexcept {
-    for_each_rule<plan::n>([&](auto k) __attribute__((always_inline)) {
-      constexpr const rule& rl = plan::f.rules[k];
-      if constexpr (!plan::active(k)) {
-        return;
-      } else if constexpr (rl.kind == rule_kind::first_char) {
-        if (out.chars == 0 && !in_set<Ascii>(rl.chars, cp, chinese)) out.fire_at(k, code::bad_start, 0);
-      } else if constexpr (rl.kind == rule_kind::only_chars) {
-        if constexpr (Ascii && rl.chars.ascii_lo == ~std::uint64_t{0} && rl.chars.ascii_hi == ~std::uint64_t{0})
-          return;  // every ASCII character is allowed
-        if (out.has_fired(k) || (plan::has_first && out.chars == 0)) return;
-        if (!in_set<Ascii>(rl.chars, cp, chinese)) out.fire_at(k, code::bad_char, out.chars);
-      } else if constexpr (rl.kind == rule_kind::no_chars) {
-        if constexpr (Ascii && rl.chars.ascii_lo == 0 && rl.chars.ascii_hi == 0) return;
-        if (!out.has_fired(k) && in_set<Ascii>(rl.chars, cp, chinese)) out.fire_at(k, code::bad_char, out.chars);
+  // A character through the set rules of the row.
+  constexpr void character(char32_t cp, bool ascii, han_set chinese) noexcept {
+    for (std::size_t c = 0; c < g.char_rule_count; ++c) {
+      const std::size_t k = g.char_rules[c];
+      const rule& rl = g.row->rules[k];
+      const auto in_set = [&] {
+        return ascii ? rl.chars.contains_ascii(static_cast<unsigned char>(cp)) : rl.chars.contains(cp, chinese);
+      };
+      if (rl.kind == rule_kind::first_char) {
+        if (out.chars == 0 && !in_set()) out.fire_at(k, code::bad_start, 0);
+      } else if (rl.kind == rule_kind::only_chars) {
+        if (out.has_fired(k) || (g.has_first && out.chars == 0)) continue;
+        if (!in_set()) out.fire_at(k, code::bad_char, out.chars);
+      } else if (rl.kind == rule_kind::no_chars) {
+        if (!out.has_fired(k) && in_set()) out.fire_at(k, code::bad_char, out.chars);
       }
-    });
+    }
     ++out.chars;
-  }
-
-  template <bool Ascii>
-  [[nodiscard]] static constexpr bool in_set(const char_set& set, char32_t cp, han_set chinese) noexcept {
-    if constexpr (Ascii) return set.contains_ascii(static_cast<unsigned char>(cp));
-    else return set.contains(cp, chinese);
   }
 
   // The rules decided by the whole (well-formed) value.
   constexpr void finish(std::string_view raw, bool form) noexcept {
-    char buffer[head_size + 1] = {};
-    const std::string_view head = decoded_head(raw, form, buffer, head_size);
-    if constexpr (plan::want_hash) {  // a cheap fingerprint, not a per-byte hash chain
+    char buffer[rule::max_text_size] = {};
+    const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
+    const std::string_view head = decoded_head(raw, form, buffer, cap);
+    if (g.want_hash) {  // a cheap fingerprint, not a per-byte hash chain
       std::uint64_t h = bytes * 0x9E3779B97F4A7C15ull;
       for (char c : head) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
       out.hash = h;
     }
-    decide_whole<S, I, P>(out, head, bytes, number, all_digits);
+    decide_whole(g, out, head, bytes, number, all_digits);
   }
 };
 
-// Checks a value against row I, in one pass over its raw bytes: plain
-// ASCII goes straight to the rules; '%HH' and '+' (in form-encoded text) and
-// raw UTF-8 are decoded a code point at a time (Unicode Table 3-7).
-template <class S, std::size_t I, profile P>
-constexpr void scan(std::string_view raw, bool form, const options& opt, scan_outcome& out) noexcept {
+// Checks a value against a row program, in one pass over its raw bytes.
+constexpr void scan(std::string_view raw, bool form, const options& opt, const row_program& g,
+                    scan_outcome& out) noexcept {
   out.reset();
-  value_pass<S, I, P> v{out};
+  value_pass v{g, out};
   const std::size_t n = raw.size();
-  text_cursor text{raw, form};
+  text_cursor text{raw, form};  // the lambda below reads text.raw: raw itself stays in registers
   std::size_t& i = text.i;
 
   // One character the general way, through every rule of the row. Returns
   // false where checking stops.
   bool utf8_ok = true;
-  auto general = [&]() -> bool {
+  const auto general = [&]() -> bool {
     using kind = text_cursor::character::kind;
     const std::size_t seq_start = v.bytes;
     const auto c = text.next_character();
     if (c.what == kind::ascii) {
       v.take(static_cast<unsigned char>(c.cp));
-      v.template character<true>(c.cp, opt.chinese);
-      if constexpr (value_pass<S, I, P>::windows.count > 0)
-        if (value_pass<S, I, P>::windows.last_byte[c.cp])
-          match_windows(value_pass<S, I, P>::windows, raw, i, form, out.chars, out);
+      v.character(c.cp, true, opt.chinese);
+      if (g.windows.last_byte[c.cp]) match_windows(g.windows, text.raw, i, form, out.chars, out);
       return true;
     }
     if (c.what == kind::other) {
       v.take_other(c.bytes);
-      v.template character<false>(c.cp, opt.chinese);
+      v.character(c.cp, false, opt.chinese);
       return true;
     }
     if (c.what == kind::ill_formed) {
@@ -659,25 +646,21 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, scan_ou
     return false;
   };
 
-  // Characters that need only counting (fast_paths) are counted in bulk;
-  // the first character of a row with a first_char rule, and whatever the
-  // tables refuse, go the general way.
-  using fast = fast_paths<S, I, P>;
-  const auto& blocks = fast::three_byte[opt.chinese == han_set::basic ? 1 : 0];
+  // Characters that need only counting are counted in bulk; the first
+  // character of a row with a first_char rule, and whatever the tables
+  // refuse, go the general way.
+  const block_table& blocks = g.three_byte[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
-  if constexpr (row_plan<S, I, P>::has_first)
-    if (n > 0) more = general();
+  if (g.has_first && n > 0) more = general();
   while (more && i < n) {
-    const fast_run run =
-        form ? escaped_run(raw, i, fast::ordinary, blocks) : raw_run(raw, i, fast::ordinary, blocks);
+    const fast_run run = form ? escaped_run(raw, i, g.ordinary, blocks) : raw_run(raw, i, g.ordinary, blocks);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
     if (i < n) more = general();
   }
   if (!utf8_ok) text.find_bad_escape();
-  const bool bad_escape = text.bad_escape;
-  if (bad_escape) {
+  if (text.bad_escape) {
     out.state = scan_outcome::status::bad_encoding;
   } else if (!utf8_ok) {
     out.state = scan_outcome::status::invalid_utf8;

@@ -34,15 +34,21 @@ inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[std::size(S::fields)];
 
-using scan_fn = void (*)(std::string_view, bool, const options&, scan_outcome&);
-
 template <class S, profile P, std::size_t... Is>
-[[nodiscard]] constexpr auto make_scanners(std::index_sequence<Is...>) noexcept {
-  return std::array<scan_fn, sizeof...(Is)>{&scan<S, Is, P>...};
+[[nodiscard]] constexpr auto make_programs(std::index_sequence<Is...>) noexcept {
+  return std::array<const row_program*, sizeof...(Is)>{&program_of<S, Is, P>...};
 }
-// One scanner per row and profile, each compiled for just the rules that apply.
+// One program per row and profile: what the scanner checks there.
 template <class S, profile P>
-inline constexpr auto scanners_of = make_scanners<S, P>(std::make_index_sequence<std::size(S::fields)>{});
+inline constexpr auto programs_of = make_programs<S, P>(std::make_index_sequence<std::size(S::fields)>{});
+
+// Calls fn(std::integral_constant<std::size_t, K>) for each K below N.
+template <std::size_t N, class Fn>
+constexpr void for_each_index(Fn&& fn) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (fn(std::integral_constant<std::size_t, K>{}), ...);
+  }(std::make_index_sequence<N>{});
+}
 
 // Which slots have been seen: a bitmap, walked a word at a time.
 template <std::size_t N>
@@ -161,8 +167,10 @@ class engine {
     s.comparable = false;
     if (s.empty && f.empty_is_absent) return;
     scan_outcome& o = outcome_;
-    (opt_.profile == profile::hardened ? scanners_of<S, profile::hardened>
-                                       : scanners_of<S, profile::documented>)[m.field](p.value, p.form_encoded, opt_, o);
+    scan(p.value, p.form_encoded, opt_,
+         *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
+                                             : programs_of<S, profile::documented>)[m.field],
+         o);
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
       report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
@@ -196,7 +204,7 @@ class engine {
     for_each_row([&](auto i) {
       constexpr const field& f = S::fields[i];
       constexpr std::size_t base = slot_base_of<S>[i];
-      for_each_rule<f.rule_count()>([&](auto k) {
+      for_each_index<f.rule_count()>([&](auto k) {
         constexpr const rule& r = f.rules[k];
         if (!r.applies(opt_.profile)) return;
         if constexpr (r.kind == rule_kind::requires_field) {
