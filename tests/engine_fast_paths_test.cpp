@@ -182,4 +182,19 @@ BOOST_AUTO_TEST_CASE(escaped_and_raw_duplicates_are_equal) {
   BOOST_TEST(summary(r) == "Tag.2.Key:duplicate_tag_key");
 }
 
+BOOST_AUTO_TEST_CASE(word_folding_lowers_exactly_a_to_z) {
+  // Every byte in every position, next to bytes that must not change.
+  for (unsigned b = 0; b < 256; ++b) {
+    for (unsigned at = 0; at < 8; ++at) {
+      std::uint64_t w = 0x5A41FF80405B607Bull;  // 'Z' 'A' and neighbours of both ranges
+      w &= ~(std::uint64_t{0xFF} << (8 * at));
+      w |= std::uint64_t{b} << (8 * at);
+      std::uint64_t want = 0;
+      for (unsigned k = 0; k < 8; ++k)
+        want |= std::uint64_t{d::ascii_lower(static_cast<unsigned char>(w >> (8 * k)))} << (8 * k);
+      if (d::fold_word(w) != want) BOOST_ERROR("fold_word wrong for byte " << b << " at " << at);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

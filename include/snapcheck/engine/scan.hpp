@@ -9,6 +9,7 @@
 #define SNAPCHECK_ENGINE_SCAN_HPP
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -138,6 +139,57 @@ inline constexpr auto hex_digit = [] {
 using byte_flags = std::array<bool, 256>;
 using block_table = std::array<std::uint64_t, 16>;
 
+// A text of a whole-value rule (a prefix, an enum value) as a word of its
+// first eight bytes, the first in the low byte: compared with the head's
+// word in one step. Longer texts compare byte by byte.
+struct text_word {
+  std::uint64_t exact = 0;
+  std::uint64_t folded = 0;  // A-Z lowered
+  std::uint64_t mask = 0;
+  bool fits = false;  // at most eight bytes
+};
+
+// Returns w with the bytes A-Z lowered (eight at once).
+[[nodiscard]] constexpr std::uint64_t fold_word(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  const std::uint64_t low7 = w & (ones * 0x7F);
+  const std::uint64_t at_least_a = low7 + ones * (0x80 - 'A');      // high bit: byte >= 'A'
+  const std::uint64_t above_z = low7 + ones * (0x80 - 'Z' - 1);     // high bit: byte > 'Z'
+  const std::uint64_t upper = at_least_a & ~above_z & ~w & (ones * 0x80);
+  return w | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
+}
+
+// Returns the first (up to) eight bytes of s as a word, the first in the low byte.
+[[nodiscard]] constexpr std::uint64_t head_word(std::string_view s) noexcept {
+  if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && s.size() >= 8) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, s.data(), 8);
+    return w;
+  }
+  std::uint64_t w = 0;
+  for (std::size_t k = 0; k < s.size() && k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  return w;
+}
+
+[[nodiscard]] constexpr text_word make_text_word(std::string_view t) noexcept {
+  text_word w;
+  w.fits = t.size() <= 8;
+  if (!w.fits) return w;
+  w.exact = head_word(t);
+  w.folded = fold_word(w.exact);
+  w.mask = t.size() == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * t.size())) - 1;
+  return w;
+}
+
+// Returns true when head starts with text t of rule r, whose word is w;
+// word and folded are the head's.
+[[nodiscard]] constexpr bool head_starts_with(std::string_view head, std::uint64_t word, std::uint64_t folded,
+                                              std::string_view t, const text_word& w, case_mode m) noexcept {
+  if (head.size() < t.size()) return false;
+  if (!w.fits) return starts_with(head, t, m);
+  return m == case_mode::exact ? (word & w.mask) == w.exact : (folded & w.mask) == w.folded;
+}
+
 // What a row checks under one profile, as data worked out at compile time.
 struct row_program {
   const field* row = nullptr;
@@ -154,6 +206,7 @@ struct row_program {
   std::size_t char_rule_count = 0;
   std::array<std::uint8_t, field::max_rules> whole_rules{};
   std::size_t whole_rule_count = 0;
+  std::array<std::array<text_word, rule::max_texts>, field::max_rules> words{};  // of prefixes and enum values
   window_patterns<field::max_rules * rule::max_texts> windows{};
   // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
   // every set rule and cannot end a substring.
@@ -232,7 +285,10 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
         break;
     }
     if (r.kind == rule_kind::no_prefix || r.kind == rule_kind::one_of)
-      for (std::size_t t = 0; t < r.text_count(); ++t) at_least(r.texts[t].size());
+      for (std::size_t t = 0; t < r.text_count(); ++t) {
+        at_least(r.texts[t].size());
+        g.words[k][t] = make_text_word(r.texts[t]);
+      }
     if (r.kind == rule_kind::date) at_least(10);
     if (r.kind == rule_kind::unique) at_least(8);
     if (r.kind != rule_kind::no_substring) continue;
@@ -349,8 +405,9 @@ struct fast_run {
 }
 
 // The rules decided by the whole value: length, prefixes, enum, integer, date.
-constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string_view head, std::size_t bytes,
-                            std::uint64_t number, bool all_digits) noexcept {
+constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string_view head, std::uint64_t word,
+                            std::size_t bytes, std::uint64_t number, bool all_digits) noexcept {
+  const std::uint64_t folded = fold_word(word);
   for (std::size_t w = 0; w < g.whole_rule_count; ++w) {
     const std::size_t k = g.whole_rules[w];
     const rule& rl = g.row->rules[k];
@@ -361,7 +418,7 @@ constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string
         break;
       case rule_kind::no_prefix:
         for (std::size_t t = 0; t < rl.text_count(); ++t)
-          if (starts_with(head, rl.texts[t], rl.cases)) {
+          if (head_starts_with(head, word, folded, rl.texts[t], g.words[k][t], rl.cases)) {
             out.fire(k, code::reserved_prefix);
             break;
           }
@@ -369,11 +426,13 @@ constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string
       case rule_kind::one_of: {
         bool found = false;
         for (std::size_t t = 0; t < rl.text_count() && !found; ++t)
-          found = bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::exact);
+          found = bytes == rl.texts[t].size() &&
+                  head_starts_with(head, word, folded, rl.texts[t], g.words[k][t], case_mode::exact);
         if (found) break;
         out.fire(k, code::not_in_enum);
         for (std::size_t t = 0; t < rl.text_count(); ++t)
-          if (bytes == rl.texts[t].size() && starts_with(head, rl.texts[t], case_mode::ascii_insensitive))
+          if (bytes == rl.texts[t].size() &&
+              head_starts_with(head, word, folded, rl.texts[t], g.words[k][t], case_mode::ascii_insensitive))
             out.suggestion = rl.texts[t];
         break;
       }
@@ -603,12 +662,9 @@ struct value_pass {
     char buffer[rule::max_text_size] = {};
     const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
     const std::string_view head = decoded_head(raw, form, buffer, cap);
-    if (g.want_hash) {  // a cheap fingerprint, not a per-byte hash chain
-      std::uint64_t h = bytes * 0x9E3779B97F4A7C15ull;
-      for (char c : head) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
-      out.hash = h;
-    }
-    decide_whole(g, out, head, bytes, number, all_digits);
+    const std::uint64_t word = head_word(head);
+    if (g.want_hash) out.hash = ((bytes * 0x9E3779B97F4A7C15ull) ^ word) * fnv_prime;  // length and first bytes
+    decide_whole(g, out, head, word, bytes, number, all_digits);
   }
 };
 
