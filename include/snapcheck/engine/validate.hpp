@@ -42,13 +42,38 @@ template <class S, profile P, std::size_t... Is>
 template <class S, profile P>
 inline constexpr auto programs_of = make_programs<S, P>(std::make_index_sequence<std::size(S::fields)>{});
 
-// Calls fn(std::integral_constant<std::size_t, K>) for each K below N.
-template <std::size_t N, class Fn>
-constexpr void for_each_index(Fn&& fn) {
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (fn(std::integral_constant<std::size_t, K>{}), ...);
-  }(std::make_index_sequence<N>{});
+// The rules that need the whole request (requires_field, unique), found at
+// compile time: row, rule, the row's first slot and, for requires_field, the
+// first slot of the row it names.
+struct cross_rule {
+  std::size_t row = 0;
+  std::size_t rule = 0;
+  std::size_t base = 0;
+  std::size_t other = 0;
+};
+template <schema S>
+[[nodiscard]] constexpr std::size_t cross_rule_count() noexcept {
+  std::size_t n = 0;
+  for (const field& f : S::fields)
+    for (const rule& r : f.rules) n += r.kind == rule_kind::requires_field || r.kind == rule_kind::unique;
+  return n;
 }
+template <schema S>
+[[nodiscard]] constexpr auto make_cross_rules() noexcept {
+  std::array<cross_rule, cross_rule_count<S>()> out{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < std::size(S::fields); ++i)
+    for (std::size_t k = 0; k < field::max_rules; ++k) {
+      const rule& r = S::fields[i].rules[k];
+      if (r.kind == rule_kind::requires_field)
+        out[n++] = {i, k, slot_base_of<S>[i], slot_base_of<S>[field_index<S>(r.texts[0])]};
+      else if (r.kind == rule_kind::unique)
+        out[n++] = {i, k, slot_base_of<S>[i], 0};
+    }
+  return out;
+}
+template <schema S>
+inline constexpr auto cross_rules_of = make_cross_rules<S>();
 
 // Which slots have been seen: a bitmap, walked a word at a time.
 template <std::size_t N>
@@ -201,51 +226,39 @@ class engine {
   // that keeps order, like basic_result, puts them in place by position),
   // then missing required fields in table order.
   constexpr void finish() noexcept {
-    for_each_row([&](auto i) {
-      constexpr const field& f = S::fields[i];
-      constexpr std::size_t base = slot_base_of<S>[i];
-      for_each_index<f.rule_count()>([&](auto k) {
-        constexpr const rule& r = f.rules[k];
-        if (!r.applies(opt_.profile)) return;
-        if constexpr (r.kind == rule_kind::requires_field) {
-          constexpr std::size_t other = slot_base_of<S>[field_index<S>(r.texts[0])];
-          seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
-            if (!seen_.test(other + (a - base))) late(a, base, f, r, code::value_without_key);
-          });
-        } else if constexpr (r.kind == rule_kind::unique) {
-          seen_.for_each(base, base + f.slot_count(), [&](std::size_t hi) {
-            const slot& h = slots_[hi];
-            if (!h.comparable) return;
-            for (std::size_t lo = base; lo < hi; ++lo) {
-              const slot& l = slots_[lo];
-              if (seen_.test(lo) && l.comparable && l.hash == h.hash && decoded_equal(l, h)) {
-                late(hi, base, f, r, code::duplicate_tag_key);
-                return;
-              }
-            }
-          });
+    for (const cross_rule& c : cross_rules_of<S>) {
+      const field& f = S::fields[c.row];
+      const rule& r = f.rules[c.rule];
+      if (!r.applies(opt_.profile)) continue;
+      const std::size_t base = c.base;
+      if (r.kind == rule_kind::requires_field) {
+        seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
+          if (!seen_.test(c.other + (a - base))) late(a, base, f, r, code::value_without_key);
+        });
+        continue;
+      }
+      seen_.for_each(base, base + f.slot_count(), [&](std::size_t hi) {  // unique
+        const slot& h = slots_[hi];
+        if (!h.comparable) return;
+        for (std::size_t lo = base; lo < hi; ++lo) {
+          const slot& l = slots_[lo];
+          if (seen_.test(lo) && l.comparable && l.hash == h.hash && decoded_equal(l, h)) {
+            late(hi, base, f, r, code::duplicate_tag_key);
+            return;
+          }
         }
       });
-    });
+    }
     position_ = seq_;  // after every parameter
-    for_each_row([&](auto i) {
-      constexpr const field& f = S::fields[i];
-      if constexpr (f.required) {
-        constexpr std::size_t at = slot_base_of<S>[i];
-        if (!seen_.test(at) || slots_[at].empty)
-          report({.field = {&f}, .code = code::missing, .api_code = S::codes.missing});
-      }
-    });
+    for (std::size_t i = 0; i < std::size(S::fields); ++i) {
+      const field& f = S::fields[i];
+      const std::size_t at = slot_base_of<S>[i];
+      if (f.required && (!seen_.test(at) || slots_[at].empty))
+        report({.field = {&f}, .code = code::missing, .api_code = S::codes.missing});
+    }
   }
 
  private:
-  template <class Fn>
-  static constexpr void for_each_row(Fn&& fn) {
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (fn(std::integral_constant<std::size_t, I>{}), ...);
-    }(std::make_index_sequence<std::size(S::fields)>{});
-  }
-
   // Reports a cross-field violation on the parameter in slot s.
   constexpr void late(std::size_t s, std::size_t base, const field& f, const rule& r, code c) noexcept {
     position_ = slots_[s].seq;
