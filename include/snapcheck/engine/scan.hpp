@@ -313,13 +313,16 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
   const auto is_set_rule = [&](std::size_t k) {
     return g.is_active(k) && (f.rules[k].kind == rule_kind::only_chars || f.rules[k].kind == rule_kind::no_chars);
   };
-  for (std::size_t c = 0; c < 0x80; ++c) {
-    const auto b = static_cast<unsigned char>(c);
-    bool ok = b != '%' && b != '+' && !g.windows.last_byte[c];
-    for (std::size_t k = 0; k < g.rules; ++k)
-      if (is_set_rule(k)) ok = ok && f.rules[k].chars.contains_ascii(b) == (f.rules[k].kind == rule_kind::only_chars);
-    g.ordinary[c] = ok;
+  // ASCII as two 64-bit sets, a rule at a time (cheap to evaluate), then spread out.
+  std::uint64_t ok[2] = {~((std::uint64_t{1} << '%') | (std::uint64_t{1} << '+')), ~std::uint64_t{0}};
+  for (std::size_t k = 0; k < g.rules; ++k) {
+    if (!is_set_rule(k)) continue;
+    const char_set& set = f.rules[k].chars;
+    const bool only = f.rules[k].kind == rule_kind::only_chars;
+    ok[0] &= only ? set.ascii_lo : ~set.ascii_lo;
+    ok[1] &= only ? set.ascii_hi : ~set.ascii_hi;
   }
+  for (std::size_t c = 0; c < 0x80; ++c) g.ordinary[c] = ((ok[c / 64] >> (c % 64)) & 1u) != 0 && !g.windows.last_byte[c];
   for (std::size_t h = 0; h < 2; ++h) {
     block_table& t = g.three_byte[h];
     for (auto& w : t) w = ~std::uint64_t{0};
