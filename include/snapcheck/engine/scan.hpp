@@ -207,6 +207,13 @@ struct row_program {
   std::array<std::uint8_t, field::max_rules> whole_rules{};
   std::size_t whole_rule_count = 0;
   std::array<std::array<text_word, rule::max_texts>, field::max_rules> words{};  // of prefixes and enum values
+  // The quick verdict of most values: when the whole-value rules are only
+  // lengths and prefixes, a length within all of them and a first byte that
+  // starts no prefix (either case, for case-insensitive ones) pass them all.
+  bool quick_whole = true;
+  std::uint64_t quick_min = 0;
+  std::uint64_t quick_max = ~std::uint64_t{0};
+  std::array<std::uint64_t, 4> prefix_first{};  // bit b: some prefix starts with byte b
   window_patterns<field::max_rules * rule::max_texts> windows{};
   // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
   // every set rule and cannot end a substring.
@@ -289,6 +296,21 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
         at_least(r.texts[t].size());
         g.words[k][t] = make_text_word(r.texts[t]);
       }
+    if (r.kind == rule_kind::length) {
+      g.quick_min = r.min > g.quick_min ? r.min : g.quick_min;
+      g.quick_max = r.max < g.quick_max ? r.max : g.quick_max;
+    } else if (r.kind == rule_kind::no_prefix) {
+      for (std::size_t t = 0; t < r.text_count(); ++t) {
+        const auto b = static_cast<unsigned char>(r.texts[t][0]);
+        g.prefix_first[b / 64] |= std::uint64_t{1} << (b % 64);
+        if (r.cases == case_mode::ascii_insensitive && ascii_lower(b) != b)
+          g.prefix_first[ascii_lower(b) / 64] |= std::uint64_t{1} << (ascii_lower(b) % 64);
+        if (r.cases == case_mode::ascii_insensitive && b >= 'a' && b <= 'z')
+          g.prefix_first[(b - 32) / 64] |= std::uint64_t{1} << ((b - 32) % 64);
+      }
+    } else if (r.kind == rule_kind::one_of || r.kind == rule_kind::integer || r.kind == rule_kind::date) {
+      g.quick_whole = false;
+    }
     if (r.kind == rule_kind::date) at_least(10);
     if (r.kind == rule_kind::unique) at_least(8);
     if (r.kind != rule_kind::no_substring) continue;
@@ -350,7 +372,8 @@ struct fast_run {
 // The fast paths themselves, shared by every row: they read the row's
 // tables, so one copy of the code serves all rows.
 [[nodiscard]] constexpr bool passes(const block_table& blocks, unsigned b0, unsigned b1, unsigned b2) noexcept {
-  return (b0 & 0xF0u) == 0xE0u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u &&
+  // Both continuation bytes in 80-BF: each XOR 0x80 is below 0x40, and so is their OR.
+  return (b0 & 0xF0u) == 0xE0u && ((b1 ^ 0x80u) | (b2 ^ 0x80u)) < 0x40u &&
          ((blocks[b0 & 15u] >> (b1 & 63u)) & 1u) != 0;
 }
 
@@ -662,6 +685,13 @@ struct value_pass {
 
   // The rules decided by the whole (well-formed) value.
   constexpr void finish(std::string_view raw, bool form) noexcept {
+    if (g.quick_whole && !g.want_hash && out.chars >= g.quick_min && out.chars <= g.quick_max) {
+      if (raw.empty()) return;
+      const unsigned char first = form && raw[0] == '%' ? escaped_byte(raw, 0)
+                                  : form && raw[0] == '+' ? static_cast<unsigned char>(' ')
+                                                          : static_cast<unsigned char>(raw[0]);
+      if (((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0) return;
+    }
     char buffer[rule::max_text_size] = {};
     const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
     const std::string_view head = decoded_head(raw, form, buffer, cap);
