@@ -103,6 +103,16 @@ std::string body_with(std::string_view extra) {
   return body;
 }
 
+// Texts longer than the eight bytes a word compare covers.
+struct long_texts {
+  static constexpr sc::api_codes codes{.missing = "Missing", .parameter = "BadParameter"};
+  static constexpr sc::field fields[] = {
+      {.name = "Mode", .api_code = "BadMode", .rules = {sc::rules::one_of("Incremental1", "Full")}},
+      {.name = "Note", .api_code = "BadNote",
+       .rules = {sc::rules::no_prefix(sc::case_mode::ascii_insensitive, "forbidden:"), sc::rules::length(1, 40)}},
+  };
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(engine_fast_paths)
@@ -180,6 +190,22 @@ BOOST_AUTO_TEST_CASE(escaped_and_raw_duplicates_are_equal) {
   // The fingerprint of unique rules reads the decoded head.
   const auto r = sc::validate_form(body_with("Tag.1.Key=%E4%B8%ADabcdefgh&Tag.2.Key=中abcdefgh&Tag.3.Key=中abcdefgi"));
   BOOST_TEST(summary(r) == "Tag.2.Key:duplicate_tag_key");
+}
+
+BOOST_AUTO_TEST_CASE(texts_longer_than_a_word_compare_in_full) {
+  const auto mode = [](const char* body) { return summary(sc::validate_form<long_texts>(body)); };
+  BOOST_TEST(mode("Mode=Incremental1") == "");
+  BOOST_TEST(mode("Mode=Incremental2") == "Mode:not_in_enum");
+  BOOST_TEST(mode("Mode=Incremental") == "Mode:not_in_enum");
+  BOOST_TEST(mode("Mode=Incremental12") == "Mode:not_in_enum");
+  BOOST_TEST(mode("Mode=%49ncremental1") == "");
+  const auto r = sc::validate_form<long_texts>("Mode=incrementaL1");
+  BOOST_TEST(summary(r) == "Mode:not_in_enum");
+  BOOST_TEST(r.violations()[0].suggested_value == "Incremental1");
+  BOOST_TEST(mode("Note=FORBIDDEN:x") == "Note:reserved_prefix");
+  BOOST_TEST(mode("Note=%46orbidden%3Ax") == "Note:reserved_prefix");
+  BOOST_TEST(mode("Note=forbidden") == "");
+  BOOST_TEST(mode("Note=forbidden;x") == "");
 }
 
 BOOST_AUTO_TEST_CASE(word_folding_lowers_exactly_a_to_z) {
