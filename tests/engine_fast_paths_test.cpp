@@ -4,11 +4,13 @@
 // and must let through the common ones, or the fast path is dead code. Then
 // values that switch between the fast and the general path, where the two
 // must agree on positions, substrings and heads.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 #include <string_view>
 
 #include <boost/test/unit_test.hpp>
@@ -190,6 +192,49 @@ BOOST_AUTO_TEST_CASE(escaped_and_raw_duplicates_are_equal) {
   // The fingerprint of unique rules reads the decoded head.
   const auto r = sc::validate_form(body_with("Tag.1.Key=%E4%B8%ADabcdefgh&Tag.2.Key=中abcdefgh&Tag.3.Key=中abcdefgi"));
   BOOST_TEST(summary(r) == "Tag.2.Key:duplicate_tag_key");
+}
+
+BOOST_AUTO_TEST_CASE(wide_steps_only_where_every_three_byte_character_passes) {
+  constexpr std::size_t name = row_of("SnapshotName");
+  constexpr std::size_t value = row_of("Tag.{N}.Value");
+  constexpr std::size_t description = row_of("Description");
+  BOOST_TEST((d::program_of<S, value, profile::documented>.wide[0]));
+  BOOST_TEST((d::program_of<S, description, profile::documented>.wide[1]));
+  BOOST_TEST(!(d::program_of<S, name, profile::documented>.wide[0]));        // Chinese characters only
+  BOOST_TEST(!(d::program_of<S, description, profile::hardened>.wide[0]));   // bidirectional controls
+  const auto& g = d::program_of<S, value, profile::documented>;
+  for (std::size_t k = 0; k < g.special_count; ++k) BOOST_TEST(!g.ordinary[g.specials[k]]);
+  for (std::size_t c = 0; c < 0x80; ++c)
+    if (!g.ordinary[c]) BOOST_TEST((std::count(g.specials.begin(), g.specials.begin() + g.special_count, c) == 1));
+}
+
+BOOST_AUTO_TEST_CASE(wide_steps_agree_with_the_general_way) {
+  // Decoded values long enough for 16-byte steps, with what must stop one
+  // at every offset of a block: a substring text, bad UTF-8, a surrogate,
+  // a two-byte character, a character across the block's end.
+  const std::string zh = "中";  // E4 B8 AD
+  const auto check = [](const std::string& v, const std::string& want) {
+    const std::vector<std::pair<std::string, std::string>> params = {
+        {"regionId", "cn-hangzhou"}, {"DiskId", "d-1"}, {"Tag.1.Key", "k"}, {"Tag.1.Value", v}};
+    BOOST_TEST_CONTEXT("value of " << v.size() << " bytes") { BOOST_TEST(summary(sc::validate_params(params)) == want); }
+  };
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string head = std::string(pad, 'a') + zh + zh + "bc" + zh;  // pad + 5 characters, pad + 11 bytes
+    const std::size_t chars = pad + 5;
+    check(head + "xhttp://y" + std::string(20, 'z'), "Tag.1.Value:forbidden_substring@" + std::to_string(chars + 1));
+    check(head + std::string(20, 'z') + "\xE4\xB8" + "q", "Tag.1.Value:invalid_utf8@" + std::to_string(pad + 11 + 20));
+    check(head + std::string(20, 'z') + "\xED\xA0\x80", "Tag.1.Value:invalid_utf8@" + std::to_string(pad + 11 + 20));
+    check(head + "\xC3\xA9" + std::string(20, 'z'), "");
+    std::string exact = head;  // 128 characters: fine; 129: too long
+    while (exact.size() < 300 && chars + (exact.size() - head.size()) / 3 < 128) exact += zh;
+    std::size_t n = chars + (exact.size() - head.size()) / 3;
+    while (n < 128) {
+      exact += 'w';
+      ++n;
+    }
+    check(exact, "");
+    check(exact + "w", "Tag.1.Value:too_long");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(texts_longer_than_a_word_compare_in_full) {

@@ -222,6 +222,12 @@ struct row_program {
   // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
   // set rule, so counting it is enough. One table per han_set.
   std::array<block_table, 2> three_byte{};
+  // Decoded text 16 bytes at a time (wide_run), per han_set: when every
+  // well-formed three-byte character (leads E1-EC, EE-EF) passes and at
+  // most four ASCII bytes are not ordinary, those `specials`.
+  std::array<bool, 2> wide{};
+  std::array<unsigned char, 4> specials{};
+  std::size_t special_count = 0;
 
   [[nodiscard]] constexpr bool is_active(std::size_t k) const noexcept { return (active >> k) & 1u; }
   [[nodiscard]] constexpr bool uses(rule_kind kind) const noexcept {
@@ -345,7 +351,18 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
     ok[1] &= only ? set.ascii_hi : ~set.ascii_hi;
   }
   for (std::size_t c = 0; c < 0x80; ++c) g.ordinary[c] = ((ok[c / 64] >> (c % 64)) & 1u) != 0 && !g.windows.last_byte[c];
+  for (std::size_t w = 0; w < g.windows.count; ++w) {  // substring texts end in one of these bytes
+    const unsigned char last = g.windows.items[w].last;
+    for (const unsigned char b : {last, static_cast<unsigned char>(last >= 'a' && last <= 'z' ? last - 32 : last)})
+      ok[b / 64] &= ~(std::uint64_t{1} << (b % 64));
+  }
+  std::size_t specials = 0;
+  for (std::size_t w = 0; w < 2; ++w) {
+    for (std::uint64_t rest = ~ok[w]; rest != 0 && specials <= 4; rest &= rest - 1, ++specials)
+      if (specials < 4) g.specials[specials] = static_cast<unsigned char>(w * 64 + static_cast<std::size_t>(std::countr_zero(rest)));
+  }
   for (std::size_t h = 0; h < 2; ++h) {
+    g.wide[h] = specials <= 4;
     block_table& t = g.three_byte[h];
     for (auto& w : t) w = ~std::uint64_t{0};
     t[0x0] = 0;  // E0: overlong forms below E0 A0
@@ -355,7 +372,11 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
       const block_table pass = passing_blocks(f.rules[k], h == 0 ? unicode::han_set::unicode : unicode::han_set::basic);
       for (std::size_t w = 0; w < 16; ++w) t[w] &= pass[w];
     }
+    for (std::size_t w = 1; w < 16; ++w)
+      if (w != 0xD && t[w] != ~std::uint64_t{0}) g.wide[h] = false;
   }
+  g.special_count = specials <= 4 ? specials : 0;
+  for (std::size_t k = g.special_count; k < 4; ++k) g.specials[k] = 0xC0;  // never in UTF-8: a harmless filler
   return g;
 }
 
@@ -398,6 +419,51 @@ struct fast_run {
   r.end = i;
   return r;
 }
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+// Returns the run from i of decoded text that needs only counting, 16 bytes
+// a step (SSE2, through the compilers' vector extensions), for a program
+// with `wide` set: blocks of ordinary ASCII and well-formed three-byte
+// characters. Stops at the first block that holds anything else.
+[[nodiscard]] inline fast_run wide_run(std::string_view raw, std::size_t i, const row_program& g) noexcept {
+  using u8x16 = unsigned char __attribute__((vector_size(16)));
+  using i8x16 = char __attribute__((vector_size(16)));
+  using u64x2 = unsigned long long __attribute__((vector_size(16)));
+  const auto bits = [](auto lanes) { return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<i8x16>(lanes))); };
+  const unsigned char s0 = g.specials[0], s1 = g.specials[1], s2 = g.specials[2], s3 = g.specials[3];
+  const std::size_t start = i;
+  std::size_t continuations = 0;
+  while (i + 16 <= raw.size()) {
+    u8x16 v;
+    __builtin_memcpy(&v, raw.data() + i, 16);
+    const unsigned special = bits((v == s0) | (v == s1) | (v == s2) | (v == s3));
+    const unsigned high = bits(v);
+    if (special != 0) break;
+    if (high == 0) {
+      i += 16;
+      continue;
+    }
+    const auto cont_lanes = (v & 0xC0) == 0x80;
+    const unsigned cont = bits(cont_lanes);
+    const unsigned lead = bits(((v & 0xF0) == 0xE0) & (v != 0xE0) & (v != 0xED));
+    if ((lead | cont) != high) break;  // another lead, or a byte of 0x80 and up out of place
+    // A character that runs past the block ends the step at its lead.
+    const unsigned cut = (lead & 0xC000u) != 0 ? static_cast<unsigned>(std::countr_zero(lead & 0xC000u)) : 16u;
+    const unsigned keep = (1u << cut) - 1;
+    if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) break;  // each lead, then two continuations
+    // The continuations kept: lanes of 1 summed by psadbw (no popcount instruction in SSE2).
+    u8x16 ones = reinterpret_cast<u8x16>(cont_lanes) & 1;
+    if (cut < 16) ones = cut == 14 ? (ones & u8x16{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0})
+                                   : (ones & u8x16{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0});
+    const auto sums = reinterpret_cast<u64x2>(__builtin_ia32_psadbw128(reinterpret_cast<i8x16>(ones), i8x16{}));
+    continuations += static_cast<std::size_t>(sums[0] + sums[1]);
+    i += cut;
+  }
+  const std::size_t bytes = i - start;
+  const std::size_t three = continuations / 2;
+  return {i, bytes - 3 * three, three};
+}
+#endif
+
 [[nodiscard]] constexpr fast_run escaped_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
                                            const block_table& blocks) noexcept {
   fast_run r;
@@ -739,10 +805,21 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, const r
   // character of a row with a first_char rule, and whatever the tables
   // refuse, go the general way.
   const block_table& blocks = g.three_byte[opt.chinese == han_set::basic ? 1 : 0];
+  [[maybe_unused]] const bool wide = g.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
   if (g.has_first && n > 0) more = general();
   while (more && i < n) {
-    const fast_run run = form ? escaped_run(raw, i, g.ordinary, blocks) : raw_run(raw, i, g.ordinary, blocks);
+    std::string_view scalar = raw;  // how far the byte-at-a-time run may go
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    if (!form && wide && !std::is_constant_evaluated()) {
+      const fast_run w = wide_run(raw, i, g);
+      i = w.end;
+      v.bytes += w.ascii + 3 * w.three;
+      out.chars += w.ascii + w.three;
+      scalar = raw.substr(0, i + 32);  // past the block that stopped it, then wide steps again
+    }
+#endif
+    const fast_run run = form ? escaped_run(raw, i, g.ordinary, blocks) : raw_run(scalar, i, g.ordinary, blocks);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
