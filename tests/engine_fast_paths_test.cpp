@@ -219,12 +219,19 @@ BOOST_AUTO_TEST_CASE(wide_steps_agree_with_the_general_way) {
     BOOST_TEST_CONTEXT("value of " << v.size() << " bytes") { BOOST_TEST(summary(sc::validate_params(params)) == want); }
   };
   for (std::size_t pad = 0; pad < 20; ++pad) {
+    BOOST_TEST_CONTEXT("pad " << pad) {
     const std::string head = std::string(pad, 'a') + zh + zh + "bc" + zh;  // pad + 5 characters, pad + 11 bytes
     const std::size_t chars = pad + 5;
     check(head + "xhttp://y" + std::string(20, 'z'), "Tag.1.Value:forbidden_substring@" + std::to_string(chars + 1));
     check(head + std::string(20, 'z') + "\xE4\xB8" + "q", "Tag.1.Value:invalid_utf8@" + std::to_string(pad + 11 + 20));
     check(head + std::string(20, 'z') + "\xED\xA0\x80", "Tag.1.Value:invalid_utf8@" + std::to_string(pad + 11 + 20));
     check(head + "\xC3\xA9" + std::string(20, 'z'), "");
+    // A sequence cut short just before a lead the step stops at (found by fuzz_params).
+    std::string cut_short = head + std::string(20, 'z');
+    for (std::size_t at = 0; at < 16; ++at) {
+      const std::string bad = cut_short + std::string(at, 'y') + "\xE4\xB8" + zh + zh + "\xAD" + std::string(40, 'y');
+      check(bad, "Tag.1.Value:invalid_utf8@" + std::to_string(pad + 11 + 20 + at));
+    }
     std::string exact = head;  // 128 characters: fine; 129: too long
     while (exact.size() < 300 && chars + (exact.size() - head.size()) / 3 < 128) exact += zh;
     std::size_t n = chars + (exact.size() - head.size()) / 3;
@@ -234,7 +241,14 @@ BOOST_AUTO_TEST_CASE(wide_steps_agree_with_the_general_way) {
     }
     check(exact, "");
     check(exact + "w", "Tag.1.Value:too_long");
+    }
   }
+  // The value fuzz_params found: 19 characters, then E4 B8 and a new character.
+  std::string found;
+  for (int k = 0; k < 19; ++k) found += zh;
+  found += "\xE4\xB8" + zh + zh + "\xAD";
+  for (int k = 0; k < 30; ++k) found += zh;
+  check(found, "Tag.1.Value:invalid_utf8@57");
 }
 
 BOOST_AUTO_TEST_CASE(texts_longer_than_a_word_compare_in_full) {

@@ -449,7 +449,9 @@ struct fast_run {
     // A character that runs past the block ends the step at its lead.
     const unsigned cut = (lead & 0xC000u) != 0 ? static_cast<unsigned>(std::countr_zero(lead & 0xC000u)) : 16u;
     const unsigned keep = (1u << cut) - 1;
-    if ((cont & keep) != (((lead << 1) | (lead << 2)) & keep)) break;  // each lead, then two continuations
+    // Each lead kept, then its two continuations, inside what is kept; no other continuation.
+    const unsigned expected = ((lead & keep) << 1) | ((lead & keep) << 2);
+    if ((expected & ~keep) != 0 || (cont & keep) != expected) break;
     // The continuations kept: lanes of 1 summed by psadbw (no popcount instruction in SSE2).
     u8x16 ones = reinterpret_cast<u8x16>(cont_lanes) & 1;
     if (cut < 16) ones = cut == 14 ? (ones & u8x16{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0})
