@@ -221,23 +221,6 @@ template <schema S>
     if (entry.name.size() == name.size() && same_bytes(name.data(), entry.name.data(), name.size()))
       return {name_match::kind::known, entry.field, 0, entry.alias};
   }
-  // The common family member first: prefix, canonical N in range, suffix.
-  for (const family_shape& fam : family_shapes_of<S>) {
-    if (!has_prefix(name, fam.prefix)) continue;
-    const std::size_t digits = fam.prefix.size();
-    std::size_t j = digits;
-    std::uint64_t index = 0;
-    while (j < name.size() && j - digits < 10 && name[j] >= '0' && name[j] <= '9')
-      index = index * 10 + static_cast<std::uint64_t>(name[j++] - '0');
-    if (j == digits || name[digits] == '0' || index < fam.min_index || index > fam.max_index) continue;
-    const std::string_view rest = name.substr(j);
-    for (const bool alias : {false, true}) {
-      const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
-      if (!suffix.empty() && rest.size() == suffix.size() && same_bytes(rest.data(), suffix.data(), suffix.size()))
-        return {name_match::kind::known, fam.field, static_cast<std::uint32_t>(index), alias};
-    }
-  }
-  // Every other shape: a family's prefix and suffix around a bad N, or unknown.
   name_match bad{};  // a family shape with a bad N, if no family takes the name
   for (const family_shape& fam : family_shapes_of<S>) {
     if (!has_prefix(name, fam.prefix)) continue;

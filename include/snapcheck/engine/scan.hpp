@@ -106,8 +106,8 @@ struct scan_outcome {
 
 inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
 
-// A substring rule's text packed into the low bytes of a 64-bit window of the
-// last eight bytes read.
+// A substring rule's text packed into the low bytes of a 64-bit word, to
+// compare with the last eight decoded bytes.
 struct window_pattern {
   std::uint64_t bits = 0;
   std::uint64_t mask = 0;
@@ -117,9 +117,8 @@ struct window_pattern {
   unsigned char last = 0;  // the text's last byte (lower-cased when folding)
 };
 
-template <std::size_t N>
 struct window_patterns {
-  std::array<window_pattern, N> items{};
+  std::array<window_pattern, field::max_rules * rule::max_texts> items{};
   std::size_t count = 0;
   std::array<bool, 256> last_byte{};  // quick filter: can a match end with this byte?
 };
@@ -214,7 +213,7 @@ struct row_program {
   std::uint64_t quick_min = 0;
   std::uint64_t quick_max = ~std::uint64_t{0};
   std::array<std::uint64_t, 4> prefix_first{};  // bit b: some prefix starts with byte b
-  window_patterns<field::max_rules * rule::max_texts> windows{};
+  window_patterns windows{};
   // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
   // every set rule and cannot end a substring.
   byte_flags ordinary{};
@@ -278,6 +277,11 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
   g.want_int = g.uses(rule_kind::integer);
   g.want_hash = g.uses(rule_kind::unique);
   const auto at_least = [&g](std::size_t k) { g.head_size = k > g.head_size ? k : g.head_size; };
+  std::uint64_t ends[2] = {0, 0};  // ASCII bytes that end a substring text, as two 64-bit sets
+  const auto can_end = [&](unsigned char b) {
+    g.windows.last_byte[b] = true;
+    if (b < 0x80) ends[b / 64] |= std::uint64_t{1} << (b % 64);
+  };
   for (std::size_t k = 0; k < g.rules; ++k) {
     const rule& r = f.rules[k];
     if (!g.is_active(k)) continue;
@@ -332,8 +336,8 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
       w.mask = w.size == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * w.size)) - 1);
       const auto last = static_cast<unsigned char>(r.texts[t].back());
       w.last = w.fold ? ascii_lower(last) : last;
-      g.windows.last_byte[w.last] = true;
-      if (w.fold && w.last >= 'a' && w.last <= 'z') g.windows.last_byte[static_cast<unsigned char>(w.last - 32)] = true;
+      can_end(w.last);
+      if (w.fold && w.last >= 'a' && w.last <= 'z') can_end(static_cast<unsigned char>(w.last - 32));
       g.windows.items[g.windows.count++] = w;
     }
   }
@@ -342,7 +346,7 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
     return g.is_active(k) && (f.rules[k].kind == rule_kind::only_chars || f.rules[k].kind == rule_kind::no_chars);
   };
   // ASCII as two 64-bit sets, a rule at a time (cheap to evaluate), then spread out.
-  std::uint64_t ok[2] = {~((std::uint64_t{1} << '%') | (std::uint64_t{1} << '+')), ~std::uint64_t{0}};
+  std::uint64_t ok[2] = {~((std::uint64_t{1} << '%') | (std::uint64_t{1} << '+') | ends[0]), ~ends[1]};
   for (std::size_t k = 0; k < g.rules; ++k) {
     if (!is_set_rule(k)) continue;
     const char_set& set = f.rules[k].chars;
@@ -350,13 +354,8 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
     ok[0] &= only ? set.ascii_lo : ~set.ascii_lo;
     ok[1] &= only ? set.ascii_hi : ~set.ascii_hi;
   }
-  for (std::size_t c = 0; c < 0x80; ++c) g.ordinary[c] = ((ok[c / 64] >> (c % 64)) & 1u) != 0 && !g.windows.last_byte[c];
-  for (std::size_t w = 0; w < g.windows.count; ++w) {  // substring texts end in one of these bytes
-    const unsigned char last = g.windows.items[w].last;
-    for (const unsigned char b : {last, static_cast<unsigned char>(last >= 'a' && last <= 'z' ? last - 32 : last)})
-      ok[b / 64] &= ~(std::uint64_t{1} << (b % 64));
-  }
-  std::size_t specials = 0;
+  for (std::size_t c = 0; c < 0x80; ++c) g.ordinary[c] = ((ok[c / 64] >> (c % 64)) & 1u) != 0;
+  std::size_t specials = 0;  // the ASCII bytes that are not ordinary
   for (std::size_t w = 0; w < 2; ++w) {
     for (std::uint64_t rest = ~ok[w]; rest != 0 && specials <= 4; rest &= rest - 1, ++specials)
       if (specials < 4) g.specials[specials] = static_cast<unsigned char>(w * 64 + static_cast<std::size_t>(std::countr_zero(rest)));
@@ -623,42 +622,23 @@ struct text_cursor {
   };
   constexpr character next_character() noexcept {
     using kind = character::kind;
+    using step = unicode::utf8_decoder::step;
     const int first = next();
     if (first < 0) return {};
-    const auto b0 = static_cast<unsigned char>(first);
-    if (b0 < 0x80) return {kind::ascii, b0, 1};
-    std::size_t need = 0;
-    char32_t cp = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      need = 1;
-      cp = b0 & 0x1Fu;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      need = 2;
-      cp = b0 & 0x0Fu;
-      lo = b0 == 0xE0 ? 0xA0 : 0x80;
-      hi = b0 == 0xED ? 0x9F : 0xBF;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      need = 3;
-      cp = b0 & 0x07u;
-      lo = b0 == 0xF0 ? 0x90 : 0x80;
-      hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    }
-    if (need == 0) return {kind::ill_formed};
-    const std::size_t length = need + 1;
-    for (; need > 0; --need) {
+    if (first < 0x80) return {kind::ascii, static_cast<char32_t>(first), 1};
+    unicode::utf8_decoder dec;
+    if (dec.feed(static_cast<unsigned char>(first)) == step::ill_formed) return {kind::ill_formed};
+    for (std::size_t length = 2;; ++length) {
       const std::size_t before = i;
       const int b = next();
-      if (b < lo || b > hi) {  // also the end (-1) and a bad escape
-        if (b >= 0) i = before;  // not part of the sequence
+      if (b < 0) return {kind::ill_formed};  // the end, or a bad escape
+      const step st = dec.feed(static_cast<unsigned char>(b));
+      if (st == step::ill_formed) {
+        i = before;  // not part of the sequence
         return {kind::ill_formed};
       }
-      cp = (cp << 6) | (static_cast<unsigned>(b) & 0x3Fu);
-      lo = 0x80;
-      hi = 0xBF;
+      if (st == step::scalar) return {kind::other, dec.value(), length};
     }
-    return {kind::other, cp, length};
   }
 
   // After an ill-formed sequence only a bad escape can still change the
@@ -696,8 +676,7 @@ struct text_cursor {
 // After an ASCII character that can end a substring text, ending at
 // raw[end] and making `chars` characters: compares the texts with the
 // decoded bytes before it; the earliest match of each rule is kept.
-template <std::size_t N>
-constexpr void match_windows(const window_patterns<N>& windows, std::string_view raw, std::size_t end, bool form,
+constexpr void match_windows(const window_patterns& windows, std::string_view raw, std::size_t end, bool form,
                              std::size_t chars, scan_outcome& out) noexcept {
   const tail_bytes tail = decoded_tail(raw, end, form);
   std::uint64_t folded = 0;  // with A-Z lowered
