@@ -1,7 +1,8 @@
 #!/bin/sh
-# Drop-in use: the examples in this folder compile with nothing but the
-# include path, under -fno-exceptions -fno-rtti and the strict warning set,
-# with each of g++ and clang++ found on PATH, and run successfully.
+# Drop-in use: every header alone, and the examples in this folder, compile
+# with nothing but the include path, under -fno-exceptions -fno-rtti and the
+# strict warning set, with each of g++ and clang++ found on PATH; the
+# examples run successfully.
 #
 #   tests/dropin/check.sh SOURCE-ROOT
 #
@@ -32,6 +33,17 @@ for cxx in g++ clang++; do
     continue
   fi
   compilers=$((compilers + 1))
+  # Every header compiles on its own: a user may include just the one needed.
+  alone=0
+  for header in $(cd "$root/include" && find snapcheck -name '*.hpp' | sort); do
+    echo "#include <$header>" >"$work/alone.cpp"
+    # shellcheck disable=SC2086 # flags is a list of words on purpose
+    if ! "$cxx" $flags -fsyntax-only "$work/alone.cpp"; then
+      fail "$cxx/$header/compiles alone"
+      alone=$((alone + 1))
+    fi
+  done
+  [ "$alone" -eq 0 ] && pass "$cxx/every header compiles alone"
   for example in server_example client_example; do
     src=$here/$example.cpp
     bin=$work/$example-$cxx

@@ -14,6 +14,7 @@
 #include "../schema/check.hpp"
 #include "../unicode/utf8.hpp"
 #include "scan.hpp"
+#include "text.hpp"
 
 namespace snapcheck::detail {
 
