@@ -115,6 +115,35 @@ struct long_texts {
   };
 };
 
+// Plain names longer than sixteen bytes that share their first and last
+// eight: only a full comparison tells them apart.
+struct long_names {
+  static constexpr sc::api_codes codes{.missing = "Missing", .parameter = "BadParameter"};
+  static constexpr sc::field fields[] = {
+      {.name = "ParameterOneNumberOfThree", .api_code = "Bad"},
+      {.name = "ParameterTwoNumberOfThree", .api_code = "Bad"},
+  };
+};
+
+// Every valid spelling of CreateSnapshot's names, with what it must match.
+std::vector<std::pair<std::string, d::name_match>> valid_spellings() {
+  std::vector<std::pair<std::string, d::name_match>> out;
+  for (std::size_t i = 0; i < std::size(S::fields); ++i) {
+    const sc::field& f = S::fields[i];
+    for (const bool alias : {false, true}) {
+      if (alias && f.alias.empty()) continue;
+      if (!f.is_family()) {
+        out.push_back({std::string(alias ? f.alias : f.name), {d::name_match::kind::known, i, 0, alias}});
+        continue;
+      }
+      for (std::uint32_t n = f.min_index; n <= f.max_index; ++n)
+        out.push_back({std::string(f.prefix()) + std::to_string(n) + std::string(f.suffix(alias)),
+                       {d::name_match::kind::known, i, n, alias}});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(engine_fast_paths)
@@ -249,6 +278,92 @@ BOOST_AUTO_TEST_CASE(wide_steps_agree_with_the_general_way) {
   found += "\xE4\xB8" + zh + zh + "\xAD";
   for (int k = 0; k < 30; ++k) found += zh;
   check(found, "Tag.1.Value:invalid_utf8@57");
+}
+
+BOOST_AUTO_TEST_CASE(escaped_three_byte_characters_agree_with_decoded_ones) {
+  // Every lead byte with continuations at and around the edges of 80-BF,
+  // escaped in either case, between ASCII text: the escaped fast path must
+  // say what the decoded value says (validate_params), for rows whose tables
+  // pass every character, only Chinese ones, or all but a few.
+  const auto hex = [](unsigned b, bool lower) {
+    const char* digits = lower ? "0123456789abcdef" : "0123456789ABCDEF";
+    return std::string{'%', digits[b >> 4], digits[b & 15]};
+  };
+  const unsigned seconds[] = {0x7F, 0x80, 0x9F, 0xA0, 0xB8, 0xBF, 0xC0};
+  const unsigned thirds[] = {0x7F, 0x80, 0xAD, 0xBF, 0xC0};
+  for (const std::string name : {"Tag.1.Value", "SnapshotName", "Description"}) {
+    for (unsigned lead = 0xC2; lead <= 0xF0; ++lead) {
+      for (const unsigned b1 : seconds) {
+        for (const unsigned b2 : thirds) {
+          const std::string decoded{static_cast<char>(lead), static_cast<char>(b1), static_cast<char>(b2)};
+          const std::vector<std::pair<std::string, std::string>> params = {
+              {"regionId", "cn-hangzhou"}, {"DiskId", "d-1"}, {"Tag.1.Key", "k"}, {name, "ab" + decoded + "cd"}};
+          const std::string want = summary(sc::validate_params(params));
+          for (const bool lower : {false, true}) {
+            const std::string escaped = hex(lead, lower) + hex(b1, lower) + hex(b2, lower);
+            BOOST_TEST_CONTEXT(name << " = ab" << escaped << "cd") {
+              BOOST_TEST(summary(sc::validate_form(body_with("Tag.1.Key=k&" + name + "=ab" + escaped + "cd"))) == want);
+            }
+          }
+        }
+      }
+    }
+    // An escape broken at any of its nine bytes is no character: a bad hex
+    // digit is bad encoding, a missing '%' leaves bytes of a cut sequence.
+    const std::string good = "%E4%B8%AD";
+    for (std::size_t at = 0; at < good.size(); ++at) {
+      std::string bad = good;
+      bad[at] = at % 3 == 0 ? 'x' : 'G';
+      const std::string body = body_with("Tag.1.Key=k&" + name + "=ab" + bad + "cd");
+      const std::string want = name + (at == 0 ? ":invalid_utf8@5" : at % 3 == 0 ? ":invalid_utf8@2" : ":bad_encoding");
+      BOOST_TEST_CONTEXT(name << " = ab" << bad << "cd") {
+        BOOST_TEST(summary(sc::validate_form(body)).find(want) != std::string::npos);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_name_table_holds_every_valid_spelling_and_nothing_else) {
+  const auto spellings = valid_spellings();
+  constexpr const d::name_table& table = d::name_table_of<S>;
+  std::size_t entries = 0;
+  for (const auto size : table.sizes) entries += size;
+  BOOST_TEST(entries == spellings.size());  // 8 plain names, 2 families x 20 x 2 spellings
+  const auto same = [](const d::name_match& a, const d::name_match& b) {
+    return a.what == b.what && a.field == b.field && a.index == b.index && a.alias == b.alias;
+  };
+  for (const auto& [name, want] : spellings) {
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(same(d::match_name<S>(name), want));
+      // Found in the table itself, not by the families' shapes.
+      const d::name_key key = d::key_of(name);
+      const std::size_t h = d::name_hash(key);
+      BOOST_TEST(std::count_if(table.buckets[h].begin(), table.buckets[h].begin() + table.sizes[h],
+                               [&](const d::name_entry& e) { return e.key == key; }) == 1);
+      // One byte changed anywhere: known only if that is another valid spelling.
+      for (std::size_t at = 0; at < name.size(); ++at) {
+        for (const char c : {'0', '1', '9', 'K', 'k', '.', 'x', '\x80'}) {
+          std::string other = name;
+          other[at] = c;
+          const auto it = std::find_if(spellings.begin(), spellings.end(), [&](const auto& v) { return v.first == other; });
+          const d::name_match got = d::match_name<S>(other);
+          if (it != spellings.end()) BOOST_TEST(same(got, it->second), other);
+          else BOOST_TEST((got.what != d::name_match::kind::known), other);
+        }
+      }
+    }
+  }
+  // Keys are the same computed at compile time (byte by byte) and at run
+  // time (word loads), for each width.
+  constexpr d::name_key compile_time[] = {d::key_of("abc"), d::key_of("DiskId"), d::key_of("Tag.20.Value"),
+                                          d::key_of("ParameterOneNumberOfThree")};
+  const std::string run_time[] = {"abc", "DiskId", "Tag.20.Value", "ParameterOneNumberOfThree"};
+  for (std::size_t k = 0; k < std::size(run_time); ++k)
+    BOOST_TEST((d::key_of(run_time[k]) == compile_time[k]), run_time[k]);
+  // Above sixteen bytes, names with the same first and last eight are told apart.
+  BOOST_TEST((d::match_name<long_names>("ParameterOneNumberOfThree").field == 0));
+  BOOST_TEST((d::match_name<long_names>("ParameterTwoNumberOfThree").field == 1));
+  BOOST_TEST((d::match_name<long_names>("ParameterSixNumberOfThree").what == d::name_match::kind::unknown));
 }
 
 BOOST_AUTO_TEST_CASE(texts_longer_than_a_word_compare_in_full) {

@@ -5,6 +5,7 @@
 #define SNAPCHECK_ENGINE_NAMES_HPP
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -134,42 +135,102 @@ struct name_match {
   return (v >= min && v <= max) ? static_cast<std::uint32_t>(v) : 0;
 }
 
-// Plain names and aliases in a small hash table built at compile time, so
-// a lookup is one hash and (almost always) one comparison.
+// A name as the words a lookup compares: its first and last eight bytes
+// (overlapping below sixteen), from four to seven bytes its first and last
+// four, below four all of it, the first byte lowest. Up to sixteen bytes,
+// equal keys are equal names.
+struct name_key {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::size_t size = 0;
+  friend constexpr bool operator==(const name_key&, const name_key&) = default;
+};
+
+[[nodiscard]] constexpr name_key key_of(std::string_view s) noexcept {
+  const std::size_t width = s.size() >= 8 ? 8 : s.size() >= 4 ? 4 : s.size();
+  name_key k{0, 0, s.size()};
+  if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && width >= 4) {
+    if (width == 8) {
+      __builtin_memcpy(&k.head, s.data(), 8);
+      __builtin_memcpy(&k.tail, s.data() + s.size() - 8, 8);
+    } else {
+      std::uint32_t head, tail;
+      __builtin_memcpy(&head, s.data(), 4);
+      __builtin_memcpy(&tail, s.data() + s.size() - 4, 4);
+      k.head = head;
+      k.tail = tail;
+    }
+    return k;
+  }
+  for (std::size_t i = 0; i < width; ++i) {
+    k.head |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    if (width >= 4) k.tail |= std::uint64_t{static_cast<unsigned char>(s[s.size() - width + i])} << (8 * i);
+  }
+  return k;
+}
+
+// Every spelling of a valid name (plain names, aliases, and each member of
+// a family of at most max_members) in a hash table built at compile time,
+// so that looking one up is one hash and (almost always) one comparison.
 struct name_entry {
-  std::string_view name;
+  name_key key;
+  std::string_view text;  // compared in full above sixteen bytes (plain names only)
   std::size_t field = 0;
+  std::uint32_t index = 0;  // N of a family member
   bool alias = false;
 };
 
-inline constexpr std::size_t name_buckets = 64;
+inline constexpr std::size_t name_buckets = 128;
 inline constexpr std::size_t bucket_size = 4;
+inline constexpr std::size_t max_members = 64;  // larger families are matched by shape only
 
-[[nodiscard]] constexpr std::size_t name_hash(std::string_view n) noexcept {
-  if (n.empty()) return 0;
-  return (n.size() * 31 + static_cast<unsigned char>(n[0]) * 7 + static_cast<unsigned char>(n.back())) %
-         name_buckets;
+[[nodiscard]] constexpr std::size_t name_hash(const name_key& k) noexcept {
+  return static_cast<std::size_t>(((k.head * 0x9E3779B97F4A7C15ull) ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) >> 57);
 }
 
 struct name_table {
   std::array<std::array<name_entry, bucket_size>, name_buckets> buckets{};
-  std::array<std::size_t, name_buckets> sizes{};
+  std::array<std::uint8_t, name_buckets> sizes{};
   bool overflow = false;
+
+  constexpr void add(const name_entry& e) noexcept {
+    const std::size_t h = name_hash(e.key);
+    if (sizes[h] == bucket_size) overflow = true;
+    else buckets[h][sizes[h]++] = e;
+  }
 };
+
+[[nodiscard]] constexpr std::size_t decimal_digits(std::uint32_t v) noexcept {
+  std::size_t n = 1;
+  for (; v >= 10; v /= 10) ++n;
+  return n;
+}
 
 template <schema S>
 [[nodiscard]] constexpr name_table make_name_table() noexcept {
   name_table t;
   std::size_t i = 0;
   for (const field& f : S::fields) {
-    if (!f.is_family())
-      for (const bool alias : {false, true}) {
-        const std::string_view n = alias ? f.alias : f.name;
-        if (alias && n.empty()) continue;
-        const std::size_t h = name_hash(n);
-        if (t.sizes[h] == bucket_size) t.overflow = true;
-        else t.buckets[h][t.sizes[h]++] = {n, i, alias};
+    for (const bool alias : {false, true}) {
+      const std::string_view n = alias ? f.alias : f.name;
+      if (alias && n.empty()) continue;
+      if (!f.is_family()) {
+        t.add({key_of(n), n, i, 0, alias});
+        continue;
       }
+      const std::string_view prefix = f.prefix(), suffix = f.suffix(alias);
+      if (f.slot_count() > max_members || prefix.size() + decimal_digits(f.max_index) + suffix.size() > 16) continue;
+      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) {
+        char member[16] = {};  // prefix, N in decimal, suffix
+        std::size_t size = 0;
+        for (char c : prefix) member[size++] = c;
+        size += decimal_digits(index);
+        std::uint32_t v = index;
+        for (std::size_t at = size; at-- > prefix.size(); v /= 10) member[at] = static_cast<char>('0' + v % 10);
+        for (char c : suffix) member[size++] = c;
+        t.add({key_of({member, size}), {}, i, index, alias});
+      }
+    }
     ++i;
   }
   return t;
@@ -209,18 +270,20 @@ template <schema S>
 template <schema S>
 inline constexpr auto family_shapes_of = make_family_shapes<S>();
 
-// Finds the row of a decoded name: plain names and aliases first, then
-// families. A name with a family's prefix and one of its suffixes but a bad
-// N is a bad_index of that family; any other shape is unknown.
+// Finds the row of a decoded name: every valid spelling is in the table;
+// other names are tried against the families' shapes. A name with a
+// family's prefix and one of its suffixes but a bad N is a bad_index of that
+// family; any other shape is unknown.
 template <schema S>
 [[nodiscard]] constexpr name_match match_name(std::string_view name) noexcept {
   constexpr const name_table& table = name_table_of<S>;
-  static_assert(!table.overflow, "snapcheck: too many plain names share a hash bucket");
-  const std::size_t h = name_hash(name);
+  static_assert(!table.overflow, "snapcheck: too many names share a hash bucket");
+  const name_key key = key_of(name);
+  const std::size_t h = name_hash(key);
   for (std::size_t e = 0; e < table.sizes[h]; ++e) {
     const name_entry& entry = table.buckets[h][e];
-    if (entry.name.size() == name.size() && same_bytes(name.data(), entry.name.data(), name.size()))
-      return {name_match::kind::known, entry.field, 0, entry.alias};
+    if (entry.key == key && (name.size() <= 16 || name == entry.text))
+      return {name_match::kind::known, entry.field, entry.index, entry.alias};
   }
   name_match bad{};  // a family shape with a bad N, if no family takes the name
   for (const family_shape& fam : family_shapes_of<S>) {
