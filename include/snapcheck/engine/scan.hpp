@@ -480,18 +480,19 @@ struct fast_run {
     if (c != '%' || i + 3 > n) break;
     const unsigned hi = hex_digit[at(i + 1)];
     const unsigned lo = hex_digit[at(i + 2)];
-    if ((hi | lo) > 15) break;
-    if (hi < 8) {  // '%HH' of an ASCII byte
-      if (!ordinary[hi * 16 + lo]) break;
-      i += 3;
-      ++r.ascii;
-      continue;
+    if (hi == 0xE && i + 9 <= n && at(i + 3) == '%' && at(i + 6) == '%') {
+      // '%EH%HH%HH': both continuations' high digits in 8-B, every digit a hex digit.
+      const unsigned h1 = hex_digit[at(i + 4)], l1 = hex_digit[at(i + 5)];
+      const unsigned h2 = hex_digit[at(i + 7)], l2 = hex_digit[at(i + 8)];
+      if (((h1 - 8) | (h2 - 8)) < 4 && (lo | l1 | l2) < 16 && ((blocks[lo] >> ((h1 & 3) * 16 + l1)) & 1u) != 0) {
+        i += 9;
+        ++r.three;
+        continue;
+      }
     }
-    if (i + 9 > n || at(i + 3) != '%' || at(i + 6) != '%') break;
-    const unsigned h[4] = {hex_digit[at(i + 4)], hex_digit[at(i + 5)], hex_digit[at(i + 7)], hex_digit[at(i + 8)]};
-    if ((h[0] | h[1] | h[2] | h[3]) > 15 || !passes(blocks, hi * 16 + lo, h[0] * 16 + h[1], h[2] * 16 + h[3])) break;
-    i += 9;
-    ++r.three;
+    if (hi > 7 || lo > 15 || !ordinary[hi * 16 + lo]) break;  // '%HH' of an ordinary ASCII byte
+    i += 3;
+    ++r.ascii;
   }
   r.end = i;
   return r;
