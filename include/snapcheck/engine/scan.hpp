@@ -749,47 +749,39 @@ struct value_pass {
   }
 };
 
-// One pass over a value: where it is, what it has found so far, and one
-// character the general way.
-struct value_scan {
-  value_pass v;
-  text_cursor text;
-  han_set chinese;
-  bool utf8_ok = true;
+// Checks a value against a row program, in one pass over its raw bytes.
+constexpr void scan(std::string_view raw, bool form, const options& opt, const row_program& g,
+                    scan_outcome& out) noexcept {
+  out.reset();
+  value_pass v{g, out};
+  const std::size_t n = raw.size();
+  text_cursor text{raw, form};  // the lambda below reads text.raw: raw itself stays in registers
+  std::size_t& i = text.i;
 
   // One character the general way, through every rule of the row. Returns
   // false where checking stops.
-  constexpr bool general() noexcept {
+  bool utf8_ok = true;
+  const auto general = [&]() -> bool {
     using kind = text_cursor::character::kind;
     const std::size_t seq_start = v.bytes;
     const auto c = text.next_character();
     if (c.what == kind::ascii) {
       v.take(static_cast<unsigned char>(c.cp));
-      v.character(c.cp, true, chinese);
-      if (v.g.windows.last_byte[c.cp]) match_windows(v.g.windows, text.raw, text.i, text.form, v.out.chars, v.out);
+      v.character(c.cp, true, opt.chinese);
+      if (g.windows.last_byte[c.cp]) match_windows(g.windows, text.raw, i, form, out.chars, out);
       return true;
     }
     if (c.what == kind::other) {
       v.take_other(c.bytes);
-      v.character(c.cp, false, chinese);
+      v.character(c.cp, false, opt.chinese);
       return true;
     }
     if (c.what == kind::ill_formed) {
       utf8_ok = false;
-      v.out.utf8_at = seq_start;
+      out.utf8_at = seq_start;
     }
     return false;
-  }
-};
-
-// Checks a value against a row program, in one pass over its raw bytes.
-constexpr void scan(std::string_view raw, bool form, const options& opt, const row_program& g,
-                    scan_outcome& out) noexcept {
-  out.reset();
-  value_scan s{{g, out}, {raw, form}, opt.chinese};
-  value_pass& v = s.v;
-  const std::size_t n = raw.size();
-  std::size_t& i = s.text.i;
+  };
 
   // Characters that need only counting are counted in bulk; the first
   // character of a row with a first_char rule, and whatever the tables
@@ -797,7 +789,7 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, const r
   const block_table& blocks = g.three_byte[opt.chinese == han_set::basic ? 1 : 0];
   [[maybe_unused]] const bool wide = g.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
-  if (g.has_first && n > 0) more = s.general();
+  if (g.has_first && n > 0) more = general();
   while (more && i < n) {
     std::string_view scalar = raw;  // how far the byte-at-a-time run may go
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
@@ -813,12 +805,12 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, const r
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
-    if (i < n) more = s.general();
+    if (i < n) more = general();
   }
-  if (!s.utf8_ok) s.text.find_bad_escape();
-  if (s.text.bad_escape) {
+  if (!utf8_ok) text.find_bad_escape();
+  if (text.bad_escape) {
     out.state = scan_outcome::status::bad_encoding;
-  } else if (!s.utf8_ok) {
+  } else if (!utf8_ok) {
     out.state = scan_outcome::status::invalid_utf8;
   } else {
     v.finish(raw, form);
