@@ -120,7 +120,11 @@ struct window_pattern {
 struct window_patterns {
   std::array<window_pattern, field::max_rules * rule::max_texts> items{};
   std::size_t count = 0;
-  std::array<bool, 256> last_byte{};  // quick filter: can a match end with this byte?
+  std::array<std::uint64_t, 2> last_bytes{};  // bit c: a text ends with ASCII byte c (texts are ASCII)
+
+  [[nodiscard]] constexpr bool can_end_with(unsigned char c) const noexcept {
+    return c < 0x80 && ((last_bytes[c / 64] >> (c % 64)) & 1u) != 0;
+  }
 };
 
 // Hex digit values; 0xFF for bytes that are not hex digits.
@@ -277,11 +281,8 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
   g.want_int = g.uses(rule_kind::integer);
   g.want_hash = g.uses(rule_kind::unique);
   const auto at_least = [&g](std::size_t k) { g.head_size = k > g.head_size ? k : g.head_size; };
-  std::uint64_t ends[2] = {0, 0};  // ASCII bytes that end a substring text, as two 64-bit sets
-  const auto can_end = [&](unsigned char b) {
-    g.windows.last_byte[b] = true;
-    if (b < 0x80) ends[b / 64] |= std::uint64_t{1} << (b % 64);
-  };
+  std::array<std::uint64_t, 2>& ends = g.windows.last_bytes;  // ASCII bytes that end a substring text
+  const auto can_end = [&](unsigned char b) { ends[b / 64] |= std::uint64_t{1} << (b % 64); };
   for (std::size_t k = 0; k < g.rules; ++k) {
     const rule& r = f.rules[k];
     if (!g.is_active(k)) continue;
@@ -768,7 +769,7 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, const r
     if (c.what == kind::ascii) {
       v.take(static_cast<unsigned char>(c.cp));
       v.character(c.cp, true, opt.chinese);
-      if (g.windows.last_byte[c.cp]) match_windows(g.windows, text.raw, i, form, out.chars, out);
+      if (g.windows.can_end_with(static_cast<unsigned char>(c.cp))) match_windows(g.windows, text.raw, i, form, out.chars, out);
       return true;
     }
     if (c.what == kind::other) {
