@@ -402,22 +402,22 @@ struct fast_run {
 // form-encoded.
 [[nodiscard]] constexpr fast_run raw_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
                                        const block_table& blocks) noexcept {
-  fast_run r;
+  std::size_t ascii = 0;  // counts in locals, not in the returned struct: a char read
+  std::size_t three = 0;  // may alias that struct, and would keep them in memory
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
   const std::size_t n = raw.size();
   for (;;) {
     if (i < n && ordinary[at(i)]) {
       ++i;
-      ++r.ascii;
+      ++ascii;
     } else if (i + 3 <= n && passes(blocks, at(i), at(i + 1), at(i + 2))) {
       i += 3;
-      ++r.three;
+      ++three;
     } else {
       break;
     }
   }
-  r.end = i;
-  return r;
+  return {i, ascii, three};
 }
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 // Returns the run from i of decoded text that needs only counting, 16 bytes
@@ -468,14 +468,15 @@ struct fast_run {
 
 [[nodiscard]] constexpr fast_run escaped_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
                                            const block_table& blocks) noexcept {
-  fast_run r;
+  std::size_t ascii = 0;  // counts in locals, not in the returned struct: a char read
+  std::size_t three = 0;  // may alias that struct, and would keep them in memory
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
   const std::size_t n = raw.size();
   while (i < n) {
     const unsigned char c = at(i);
     if (ordinary[c] || (c == '+' && ordinary[' '])) {
       ++i;
-      ++r.ascii;
+      ++ascii;
       continue;
     }
     if (c != '%' || i + 3 > n) break;
@@ -487,16 +488,15 @@ struct fast_run {
       const unsigned h2 = hex_digit[at(i + 7)], l2 = hex_digit[at(i + 8)];
       if (((h1 - 8) | (h2 - 8)) < 4 && (lo | l1 | l2) < 16 && ((blocks[lo] >> ((h1 & 3) * 16 + l1)) & 1u) != 0) {
         i += 9;
-        ++r.three;
+        ++three;
         continue;
       }
     }
     if (hi > 7 || lo > 15 || !ordinary[hi * 16 + lo]) break;  // '%HH' of an ordinary ASCII byte
     i += 3;
-    ++r.ascii;
+    ++ascii;
   }
-  r.end = i;
-  return r;
+  return {i, ascii, three};
 }
 
 // The rules decided by the whole value: length, prefixes, enum, integer, date.
