@@ -409,6 +409,57 @@ BOOST_AUTO_TEST_CASE(form_splitting_agrees_with_a_plain_loop) {
   BOOST_TEST(bodies == 81u * 60u);
 }
 
+BOOST_AUTO_TEST_CASE(banded_edit_distance_equals_the_full_one) {
+  // Suggestions compare an unknown name with every known spelling, so the
+  // distance only fills the band of cells that can stay within the limit.
+  // Every pair of strings up to 6 bytes over a 3-letter alphabet, and random
+  // longer ones, against the full optimal-string-alignment table.
+  const auto full = [](std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> t(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) t[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) t[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        t[i][j] = std::min({t[i - 1][j] + 1, t[i][j - 1] + 1, t[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) t[i][j] = std::min(t[i][j], t[i - 2][j - 2] + 1);
+      }
+    return t[a.size()][b.size()];
+  };
+  std::vector<std::string> words{""};
+  for (std::size_t k = 0, end = 1; k < end; ++k) {
+    if (words[k].size() == 6) continue;
+    for (const char c : {'a', 'b', 'c'}) words.push_back(words[k] + c);
+    end = words.size();
+  }
+  std::uint32_t seed = 7;
+  const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int k = 0; k < 3000; ++k) {
+    std::string w(12 + next() % 20, 'a');
+    for (char& c : w) c = static_cast<char>('a' + next() % 3);
+    words.push_back(w);
+    for (int e = 0; e < 3; ++e) w[next() % w.size()] = static_cast<char>('a' + next() % 3);
+    words.push_back(w);
+  }
+  std::size_t pairs = 0;
+  for (std::size_t x = 0; x < words.size(); x += (x < 1093 ? 1 : 2)) {
+    const std::size_t y0 = x < 1093 ? 0 : x + 1;
+    const std::size_t y1 = x < 1093 ? 1093 : x + 2;
+    for (std::size_t y = y0; y < y1 && y < words.size(); ++y) {
+      const std::size_t want = full(words[x], words[y]);
+      for (const std::size_t limit : {0u, 1u, 2u, 3u}) {
+        const std::size_t got = d::edit_distance(words[x], words[y], limit);
+        if (got != (want > limit ? limit + 1 : want)) {
+          BOOST_ERROR("edit_distance(" << words[x] << ", " << words[y] << ", " << limit << ") = " << got << ", want "
+                                       << want);
+          return;
+        }
+      }
+      ++pairs;
+    }
+  }
+  BOOST_TEST(pairs > 1093u * 1093u);
+}
+
 BOOST_AUTO_TEST_CASE(texts_longer_than_a_word_compare_in_full) {
   const auto mode = [](const char* body) { return summary(sc::validate_form<long_texts>(body)); };
   BOOST_TEST(mode("Mode=Incremental1") == "");

@@ -287,6 +287,26 @@ BOOST_AUTO_TEST_CASE(edit_distance_up_to_2_suggests_the_known_name) {
   BOOST_TEST(suggestion(r, "Tag.6.Valeu", sc::code::unknown_parameter) == "Tag.6.Value");
 }
 
+BOOST_AUTO_TEST_CASE(mangled_tag_names_suggest_a_member_within_2_edits) {
+  // Every Tag.N.Key / Tag.N.Value is a known name: a name within 2 edits of
+  // one gets it, the closest and on a tie the lowest N.
+  const params p = base({{"Tag.Key", "x"},      // 2 insertions from Tag.1.Key
+                         {"Tag.Value", "x"},    // 2 insertions from Tag.1.Value
+                         {"Tag1.Key", "x"},     // 1 insertion, N kept
+                         {"Tag.7Key", "x"},     // 1 insertion, N kept
+                         {"Tag.12.Kye", "x"},   // a transposition, N kept
+                         {"Tag.21.Kye", "x"},   // N out of range: 2 edits from Tag.1.Key and Tag.2.Key
+                         {"Tags.Keys", "x"}});  // 3 edits from any member
+  const auto r = sc::validate_params(p);
+  BOOST_TEST(suggestion(r, "Tag.Key", sc::code::unknown_parameter) == "Tag.1.Key");
+  BOOST_TEST(suggestion(r, "Tag.Value", sc::code::unknown_parameter) == "Tag.1.Value");
+  BOOST_TEST(suggestion(r, "Tag1.Key", sc::code::unknown_parameter) == "Tag.1.Key");
+  BOOST_TEST(suggestion(r, "Tag.7Key", sc::code::unknown_parameter) == "Tag.7.Key");
+  BOOST_TEST(suggestion(r, "Tag.12.Kye", sc::code::unknown_parameter) == "Tag.12.Key");
+  BOOST_TEST(suggestion(r, "Tag.21.Kye", sc::code::unknown_parameter) == "Tag.1.Key");
+  BOOST_TEST(suggestion(r, "Tags.Keys", sc::code::unknown_parameter) == "<none>");
+}
+
 BOOST_AUTO_TEST_CASE(trailing_space_after_alias_suggests_a_known_name) {
   // "Tag.3.key " is 1 edit from the alias Tag.3.key and 2 from Tag.3.Key:
   // either is a known name within distance 2.

@@ -316,32 +316,42 @@ template <schema S, std::size_t Cap>
 }
 
 // Returns the optimal-string-alignment distance of a and b (both short), or
-// limit + 1 when it exceeds limit.
+// limit + 1 when it exceeds limit. Only the band of cells within `limit` of
+// the diagonal can hold a distance up to limit: the others count as limit + 1.
 [[nodiscard]] constexpr std::size_t edit_distance(std::string_view a, std::string_view b,
                                                   std::size_t limit) noexcept {
   constexpr std::size_t max = 40;
-  if (a.size() > max || b.size() > max) return limit + 1;
+  const std::size_t over = limit + 1;
+  if (a.size() > max || b.size() > max) return over;
   const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (diff > limit) return limit + 1;
-  std::array<std::array<std::size_t, max + 1>, 3> rows{};  // i-2, i-1, i
-  for (std::size_t j = 0; j <= b.size(); ++j) rows[1][j] = j;
+  if (diff > limit) return over;
+  std::array<std::array<std::size_t, max + 2>, 3> rows{};  // i-2, i-1, i
+  for (auto& row : rows)
+    for (auto& cell : row) cell = over;
+  for (std::size_t j = 0; j <= b.size() && j <= limit; ++j) rows[1][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     auto& cur = rows[(i + 1) % 3];
     const auto& prev = rows[i % 3];
     const auto& prev2 = rows[(i + 2) % 3];
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    const std::size_t lo = i > limit ? i - limit : 1;
+    const std::size_t hi = i + limit < b.size() ? i + limit : b.size();
+    cur[lo - 1] = lo == 1 && i <= limit ? i : over;
+    cur[hi + 1] = over;  // read as the row above by the next row's band
+    std::size_t row_best = cur[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       std::size_t best = prev[j - 1] + cost;
       if (prev[j] + 1 < best) best = prev[j] + 1;
       if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
         best = prev2[j - 2] + 1;
-      cur[j] = best;
+      cur[j] = best < over ? best : over;
+      row_best = cur[j] < row_best ? cur[j] : row_best;
     }
+    if (row_best > limit) return over;  // every path runs through this row
   }
   const std::size_t d = rows[(a.size() + 1) % 3][b.size()];
-  return d > limit ? limit + 1 : d;
+  return d > limit ? over : d;
 }
 
 [[nodiscard]] constexpr bool iequal(std::string_view a, std::string_view b) noexcept {
@@ -352,9 +362,11 @@ template <schema S, std::size_t Cap>
   return true;
 }
 
-// Returns the known name nearest to an unknown one: equal but for ASCII case,
-// else within edit distance 2 (the closest; the first row on a tie). A family
-// is tried with the first run of digits in the name as its N.
+// Returns the known name nearest to an unknown one (SPEC 3): equal but for
+// ASCII case, else within edit distance 2; the closest, and on a tie the
+// first in table order, family members by N. Every member of a family of at
+// most max_members is a candidate, so a mangled name (Tag.Key) finds its
+// family; a larger family is tried with the first run of digits as its N.
 template <schema S>
 [[nodiscard]] constexpr field_path suggest_name(std::string_view name) noexcept {
   constexpr std::size_t cap = max_name_size<S>() + 8;
@@ -362,13 +374,14 @@ template <schema S>
   field_path best{};
   std::size_t best_distance = limit + 1;
   auto consider = [&](std::string_view candidate, const field& f, std::uint32_t index) {
+    if (best_distance == 0) return;
     const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(name, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
       best = field_path{&f, index, false, {}, name_text::decoded};
     }
   };
-  // The first run of digits, as a family's N.
+  // The first run of digits, as the N of a large family.
   std::size_t d0 = 0;
   while (d0 < name.size() && (name[d0] < '0' || name[d0] > '9')) ++d0;
   std::size_t d1 = d0;
@@ -380,18 +393,26 @@ template <schema S>
       consider(f.name, f, 0);
       continue;
     }
-    const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index);
-    if (index == 0) continue;
-    std::array<char, cap> buf{};
-    std::size_t size = 0;
-    auto put = [&](std::string_view s) {
-      for (char c : s)
-        if (size < cap) buf[size++] = c;
+    const auto member = [&](std::uint32_t index) {
+      std::array<char, cap> buf{};
+      std::size_t size = 0;
+      const auto put = [&](std::string_view part) {
+        for (char c : part)
+          if (size < cap) buf[size++] = c;
+      };
+      put(f.prefix());
+      std::array<char, 10> digits{};
+      std::size_t count = 0;
+      for (std::uint32_t v = index; count == 0 || v != 0; v /= 10) digits[count++] = static_cast<char>('0' + v % 10);
+      while (count > 0) put({&digits[--count], 1});
+      put(f.suffix());
+      consider({buf.data(), size}, f, index);
     };
-    put(f.prefix());
-    put(digits_run);
-    put(f.suffix());
-    consider({buf.data(), size}, f, index);
+    if (f.slot_count() <= max_members) {
+      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);
+    } else if (const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index); index != 0) {
+      member(index);
+    }
   }
   return best;
 }
