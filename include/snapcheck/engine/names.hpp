@@ -394,6 +394,8 @@ template <schema S>
       continue;
     }
     const auto member = [&](std::uint32_t index) {
+      const std::size_t size_of = f.prefix().size() + decimal_digits(index) + f.suffix().size();
+      if (size_of > name.size() + limit || name.size() > size_of + limit) return;  // too far by length alone
       std::array<char, cap> buf{};
       std::size_t size = 0;
       const auto put = [&](std::string_view part) {
