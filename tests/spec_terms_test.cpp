@@ -153,8 +153,9 @@ BOOST_AUTO_TEST_SUITE(chinese_characters)
 
 BOOST_AUTO_TEST_CASE(unicode_17_set_is_the_default) {
   BOOST_TEST((sc::options{}.chinese == sc::han_set::unicode));
-  for (char32_t cp : {0x3400, 0x4DBF, 0x4E00, 0x9FA5, 0x9FA6, 0x9FFF, 0xFA0E, 0xFA11, 0xFA29, 0x20000, 0x2A6DF,
-                      0x2B820, 0x2EBF0, 0x30000, 0x3134A, 0x31350, 0x33479}) {
+  for (const char32_t cp : std::initializer_list<char32_t>{0x3400, 0x4DBF, 0x4E00, 0x9FA5, 0x9FA6, 0x9FFF, 0xFA0E, 0xFA11,
+                                                          0xFA29, 0x20000, 0x2A6DF, 0x2B820, 0x2EBF0, 0x30000, 0x3134A,
+                                                          0x31350, 0x33479}) {
     BOOST_TEST_CONTEXT("U+" << std::hex << static_cast<std::uint32_t>(cp)) {
       // As the first character and as a later one.
       const params p = base({{"SnapshotName", u8(cp) + u8(cp)}});
@@ -171,7 +172,7 @@ BOOST_AUTO_TEST_CASE(examples_u3400_u20000_u31350_accepted_by_default) {
 BOOST_AUTO_TEST_CASE(non_ideographs_rejected_by_default) {
   // U+3007 (ideographic zero, not unified), U+4DC0 (hexagram), U+FA10 (a
   // compatibility ideograph), U+2EBE1 and U+3134B (gaps between ranges).
-  for (char32_t cp : {0x3007, 0x4DC0, 0xFA10, 0x2EBE1, 0x3134B}) {
+  for (const char32_t cp : std::initializer_list<char32_t>{0x3007, 0x4DC0, 0xFA10, 0x2EBE1, 0x3134B}) {
     BOOST_TEST_CONTEXT("U+" << std::hex << static_cast<std::uint32_t>(cp)) {
       const params start = base({{"SnapshotName", u8(cp) + "ab"}});
       BOOST_TEST(mismatch(sc::validate_params(start), {{"SnapshotName", sc::code::bad_start}}) == "");
@@ -182,7 +183,7 @@ BOOST_AUTO_TEST_CASE(non_ideographs_rejected_by_default) {
 }
 
 BOOST_AUTO_TEST_CASE(basic_option_accepts_u4e00_to_u9fa5) {
-  for (char32_t cp : {0x4E00, 0x6C49, 0x9FA5}) {
+  for (const char32_t cp : std::initializer_list<char32_t>{0x4E00, 0x6C49, 0x9FA5}) {
     BOOST_TEST_CONTEXT("U+" << std::hex << static_cast<std::uint32_t>(cp)) {
       const params p = base({{"SnapshotName", u8(cp) + u8(cp)}});
       BOOST_TEST(describe(sc::validate_params(p, basic_han())) == "[]");
@@ -191,7 +192,7 @@ BOOST_AUTO_TEST_CASE(basic_option_accepts_u4e00_to_u9fa5) {
 }
 
 BOOST_AUTO_TEST_CASE(basic_option_rejects_the_rest_as_bad_start_and_bad_char) {
-  for (char32_t cp : {0x9FA6, 0x9FFF, 0x3400, 0x4DBF, 0xFA0E, 0x20000, 0x31350}) {
+  for (const char32_t cp : std::initializer_list<char32_t>{0x9FA6, 0x9FFF, 0x3400, 0x4DBF, 0xFA0E, 0x20000, 0x31350}) {
     BOOST_TEST_CONTEXT("U+" << std::hex << static_cast<std::uint32_t>(cp)) {
       const params start = base({{"SnapshotName", u8(cp) + "ab"}});
       BOOST_TEST(mismatch(sc::validate_params(start, basic_han()), {{"SnapshotName", sc::code::bad_start}}) == "");
@@ -224,7 +225,7 @@ BOOST_AUTO_TEST_CASE(ascii_letters_start_a_snapshot_name) {
 
 BOOST_AUTO_TEST_CASE(non_ascii_letters_are_bad_start) {
   // é, ß, fullwidth Ａ, fullwidth ａ, Greek alpha, Cyrillic a, long s, Kelvin sign.
-  for (char32_t cp : {0xE9, 0xDF, 0xFF21, 0xFF41, 0x3B1, 0x430, 0x17F, 0x212A}) {
+  for (const char32_t cp : std::initializer_list<char32_t>{0xE9, 0xDF, 0xFF21, 0xFF41, 0x3B1, 0x430, 0x17F, 0x212A}) {
     BOOST_TEST_CONTEXT("U+" << std::hex << static_cast<std::uint32_t>(cp)) {
       const params p = base({{"SnapshotName", u8(cp) + "ab"}});
       const auto r = sc::validate_params(p);
@@ -236,7 +237,7 @@ BOOST_AUTO_TEST_CASE(non_ascii_letters_are_bad_start) {
 }
 
 BOOST_AUTO_TEST_CASE(non_ascii_letters_are_bad_char_later) {
-  for (char32_t cp : {0xE9, 0xDF, 0xFF21, 0x3B1, 0x212A}) {
+  for (const char32_t cp : std::initializer_list<char32_t>{0xE9, 0xDF, 0xFF21, 0x3B1, 0x212A}) {
     BOOST_TEST_CONTEXT("U+" << std::hex << static_cast<std::uint32_t>(cp)) {
       const params p = base({{"SnapshotName", cat({"ab", u8(cp), "c"})}});
       BOOST_TEST(mismatch(sc::validate_params(p), {{"SnapshotName", sc::code::bad_char, 2u}}) == "");
