@@ -206,6 +206,21 @@ struct name_table {
   return n;
 }
 
+// The name of member N of family f (or its alias): prefix, N in decimal,
+// suffix. Returns its size, or 0 when it does not fit in out.
+template <std::size_t Cap>
+constexpr std::size_t write_member(const field& f, std::uint32_t index, bool alias, std::array<char, Cap>& out) noexcept {
+  const std::string_view prefix = f.prefix(), suffix = f.suffix(alias);
+  const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
+  if (size > Cap) return 0;
+  std::size_t at = 0;
+  for (char c : prefix) out[at++] = c;
+  at += decimal_digits(index);
+  for (std::size_t d = at; d-- > prefix.size(); index /= 10) out[d] = static_cast<char>('0' + index % 10);
+  for (char c : suffix) out[at++] = c;
+  return size;
+}
+
 template <schema S>
 [[nodiscard]] constexpr name_table make_name_table() noexcept {
   name_table t;
@@ -218,18 +233,11 @@ template <schema S>
         t.add({key_of(n), n, i, 0, alias});
         continue;
       }
-      const std::string_view prefix = f.prefix(), suffix = f.suffix(alias);
-      if (f.slot_count() > max_members || prefix.size() + decimal_digits(f.max_index) + suffix.size() > 16) continue;
-      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) {
-        char member[16] = {};  // prefix, N in decimal, suffix
-        std::size_t size = 0;
-        for (char c : prefix) member[size++] = c;
-        size += decimal_digits(index);
-        std::uint32_t v = index;
-        for (std::size_t at = size; at-- > prefix.size(); v /= 10) member[at] = static_cast<char>('0' + v % 10);
-        for (char c : suffix) member[size++] = c;
-        t.add({key_of({member, size}), {}, i, index, alias});
-      }
+      if (f.slot_count() > max_members) continue;
+      std::array<char, 16> member{};  // longer members are matched by shape only
+      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
+        if (const std::size_t size = write_member(f, index, alias, member); size != 0)
+          t.add({key_of({member.data(), size}), {}, i, index, alias});
     }
     ++i;
   }
@@ -394,21 +402,10 @@ template <schema S>
       continue;
     }
     const auto member = [&](std::uint32_t index) {
-      const std::size_t size_of = f.prefix().size() + decimal_digits(index) + f.suffix().size();
-      if (size_of > name.size() + limit || name.size() > size_of + limit) return;  // too far by length alone
+      const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
+      if (size > name.size() + limit || name.size() > size + limit) return;  // too far by length alone
       std::array<char, cap> buf{};
-      std::size_t size = 0;
-      const auto put = [&](std::string_view part) {
-        for (char c : part)
-          if (size < cap) buf[size++] = c;
-      };
-      put(f.prefix());
-      std::array<char, 10> digits{};
-      std::size_t count = 0;
-      for (std::uint32_t v = index; count == 0 || v != 0; v /= 10) digits[count++] = static_cast<char>('0' + v % 10);
-      while (count > 0) put({&digits[--count], 1});
-      put(f.suffix());
-      consider({buf.data(), size}, f, index);
+      if (write_member(f, index, false, buf) == size) consider({buf.data(), size}, f, index);
     };
     if (f.slot_count() <= max_members) {
       for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);
