@@ -209,7 +209,8 @@ struct name_table {
 // The name of member N of family f (or its alias): prefix, N in decimal,
 // suffix. Returns its size, or 0 when it does not fit in out.
 template <std::size_t Cap>
-constexpr std::size_t write_member(const field& f, std::uint32_t index, bool alias, std::array<char, Cap>& out) noexcept {
+constexpr std::size_t write_member(const field& f, std::uint32_t index, bool alias,
+                                   std::array<char, Cap>& out) noexcept {
   const std::string_view prefix = f.prefix(), suffix = f.suffix(alias);
   const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
   if (size > Cap) return 0;

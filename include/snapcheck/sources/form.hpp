@@ -67,7 +67,8 @@ class form_source {
         return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<bytes16>((v == a) | (v == b))));
       };
       for (std::size_t step = 0; from + 16 <= body_.size(); from += 16, ++step) {
-        if (const unsigned hits = hits_at(from); hits != 0) return from + static_cast<std::size_t>(std::countr_zero(hits));
+        if (const unsigned hits = hits_at(from); hits != 0)
+          return from + static_cast<std::size_t>(std::countr_zero(hits));
         if (step == 1 && a == b) return segment_end(from + 16);
       }
       if (from == body_.size()) return from;
