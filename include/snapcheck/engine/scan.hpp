@@ -384,6 +384,9 @@ template <class S, std::size_t I, profile P>
 inline constexpr row_program program_of = make_program(S::fields[I], P);
 
 // A run of characters that need only counting: ASCII ones and three-byte ones.
+// The runs count in locals and build this at the end: when a run is not
+// inlined this is the caller's memory, which a char read of the value may
+// alias, and counts kept in it could not stay in registers.
 struct fast_run {
   std::size_t end = 0;
   std::size_t ascii = 0;
@@ -398,12 +401,11 @@ struct fast_run {
          ((blocks[b0 & 15u] >> (b1 & 63u)) & 1u) != 0;
 }
 
-// Returns the run of characters from i that need only counting, raw or
-// form-encoded.
+// Returns the run of characters from i of decoded text that need only counting.
 [[nodiscard]] constexpr fast_run raw_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
                                        const block_table& blocks) noexcept {
-  std::size_t ascii = 0;  // counts in locals, not in the returned struct: a char read
-  std::size_t three = 0;  // may alias that struct, and would keep them in memory
+  std::size_t ascii = 0;
+  std::size_t three = 0;
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
   const std::size_t n = raw.size();
   for (;;) {
@@ -466,10 +468,13 @@ struct fast_run {
 }
 #endif
 
+// Returns the run of characters from i of form-encoded text that need only
+// counting: ordinary bytes, '+' when a space is ordinary, '%HH' of an
+// ordinary byte, and escaped three-byte characters the blocks pass.
 [[nodiscard]] constexpr fast_run escaped_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
                                            const block_table& blocks) noexcept {
-  std::size_t ascii = 0;  // counts in locals, not in the returned struct: a char read
-  std::size_t three = 0;  // may alias that struct, and would keep them in memory
+  std::size_t ascii = 0;
+  std::size_t three = 0;
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
   const std::size_t n = raw.size();
   while (i < n) {
@@ -681,9 +686,7 @@ struct text_cursor {
 constexpr void match_windows(const window_patterns& windows, std::string_view raw, std::size_t end, bool form,
                              std::size_t chars, scan_outcome& out) noexcept {
   const tail_bytes tail = decoded_tail(raw, end, form);
-  std::uint64_t folded = 0;  // with A-Z lowered
-  for (std::size_t k = 0; k < 64; k += 8)
-    folded |= std::uint64_t{ascii_lower(static_cast<unsigned char>(tail.word >> k))} << k;
+  const std::uint64_t folded = fold_word(tail.word);
   for (std::size_t p = 0; p < windows.count; ++p) {
     const window_pattern& wp = windows.items[p];
     if (tail.count < wp.size || ((wp.fold ? folded : tail.word) & wp.mask) != wp.bits) continue;
