@@ -32,9 +32,9 @@ struct first_violation {
   code c{};
   severity s{};
   std::string_view api_code{};
-  std::optional<std::size_t> at{};
-  std::optional<std::size_t> length{};
-  std::optional<std::uint64_t> limit{};
+  snapcheck::optional<std::size_t> at{};
+  snapcheck::optional<std::size_t> length{};
+  snapcheck::optional<std::uint64_t> limit{};
 
   constexpr std::string_view field() const { return {field_buf.data(), field_size}; }
   constexpr bool operator==(const first_violation& o) const {
@@ -65,7 +65,7 @@ constexpr first_violation first_of(const snapcheck::basic_result<N>& r) {
 }
 
 constexpr snapcheck::options documented{};
-constexpr std::array<std::string_view, 1> allowed{"Signature"};
+constexpr std::array<snapcheck::string_view, 1> allowed{"Signature"};
 constexpr snapcheck::options hardened{.profile = snapcheck::profile::hardened, .allow = allowed};
 
 constexpr first_violation first(std::string_view body, const snapcheck::options& opt = documented) {
@@ -74,9 +74,9 @@ constexpr first_violation first(std::string_view body, const snapcheck::options&
 
 // Builds a first_violation expectation from literals.
 constexpr first_violation expect(bool ok, std::size_t count, std::string_view field, code c, severity s,
-                                 std::string_view api_code, std::optional<std::size_t> at = std::nullopt,
-                                 std::optional<std::size_t> length = std::nullopt,
-                                 std::optional<std::uint64_t> limit = std::nullopt) {
+                                 std::string_view api_code, snapcheck::optional<std::size_t> at = {},
+                                 snapcheck::optional<std::size_t> length = {},
+                                 snapcheck::optional<std::uint64_t> limit = {}) {
   first_violation f;
   f.ok = ok;
   f.count = count;

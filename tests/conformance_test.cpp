@@ -123,7 +123,8 @@ std::vector<std::string> keys_of(const snapcheck::result& r) {
     out.push_back(key(snapcheck::field_name(v.field), snapcheck::to_string(v.code),
                       snapcheck::to_string(v.severity), v.api_code,
                       v.at ? std::optional<std::uint64_t>(*v.at) : std::nullopt,
-                      v.length ? std::optional<std::uint64_t>(*v.length) : std::nullopt, v.limit));
+                      v.length ? std::optional<std::uint64_t>(*v.length) : std::nullopt,
+                      v.limit ? std::optional<std::uint64_t>(*v.limit) : std::nullopt));
   }
   std::sort(out.begin(), out.end());
   return out;

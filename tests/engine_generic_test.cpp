@@ -88,8 +88,8 @@ std::vector<std::string> summary(const sc::result& r) {
 }
 
 void expect_one(const sc::result& r, std::string_view field, code c, severity s, std::string_view api_code,
-                std::optional<std::size_t> at = std::nullopt, std::optional<std::size_t> length = std::nullopt,
-                std::optional<std::uint64_t> limit = std::nullopt) {
+                snapcheck::optional<std::size_t> at = {}, snapcheck::optional<std::size_t> length = {},
+                snapcheck::optional<std::uint64_t> limit = {}) {
   const auto found = find(r, field, c);
   BOOST_TEST_INFO("looking for " << field << ":" << sc::to_string(c));
   BOOST_TEST_REQUIRE(found.size() == 1u);
@@ -166,15 +166,15 @@ BOOST_AUTO_TEST_CASE(integer_has_its_own_range) {
   BOOST_TEST(one("5").ok());
   BOOST_TEST(one("50").ok());
   BOOST_TEST(one("0050").ok());
-  expect_one(one("4"), "Count", code::out_of_range, severity::error, "Widget.InvalidCount", std::nullopt,
-             std::nullopt, 5u);
-  expect_one(one("51"), "Count", code::out_of_range, severity::error, "Widget.InvalidCount", std::nullopt,
-             std::nullopt, 50u);
+  expect_one(one("4"), "Count", code::out_of_range, severity::error, "Widget.InvalidCount", {},
+             {}, 5u);
+  expect_one(one("51"), "Count", code::out_of_range, severity::error, "Widget.InvalidCount", {},
+             {}, 50u);
   // Fine for RetentionDays (1-65536), not for Count.
-  expect_one(one("65536"), "Count", code::out_of_range, severity::error, "Widget.InvalidCount", std::nullopt,
-             std::nullopt, 50u);
+  expect_one(one("65536"), "Count", code::out_of_range, severity::error, "Widget.InvalidCount", {},
+             {}, 50u);
   expect_one(one("99999999999999999999999999"), "Count", code::out_of_range, severity::error,
-             "Widget.InvalidCount", std::nullopt, std::nullopt, 50u);
+             "Widget.InvalidCount", {}, {}, 50u);
   expect_one(one("1x"), "Count", code::not_integer, severity::error, "Widget.InvalidCount");
 }
 
@@ -184,10 +184,10 @@ BOOST_AUTO_TEST_CASE(length_and_character_rules) {
   };
   BOOST_TEST(one("Abc").ok());
   BOOST_TEST(one("Abcdefghij").ok());
-  expect_one(one("Ab"), "WidgetName", code::too_short, severity::error, "Widget.InvalidName", std::nullopt, 2u,
+  expect_one(one("Ab"), "WidgetName", code::too_short, severity::error, "Widget.InvalidName", {}, 2u,
              3u);
   expect_one(one("Abcdefghijk"), "WidgetName", code::too_long, severity::error, "Widget.InvalidName",
-             std::nullopt, 11u, 10u);
+             {}, 11u, 10u);
   // first_char: upper case only; only_chars covers the rest, not the first.
   expect_one(one("abc"), "WidgetName", code::bad_start, severity::error, "Widget.InvalidName", 0u);
   expect_one(one("AbC"), "WidgetName", code::bad_char, severity::error, "Widget.InvalidName", 2u);
@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(substring_rule_is_case_exact) {
   BOOST_TEST(notes_of("http://x").ok());  // CreateSnapshot's link rules do not apply
   expect_one(notes_of("xxDROPyy--"), "Notes", code::forbidden_substring, severity::error, "Widget.InvalidNotes", 2u);
   expect_one(notes_of("123456789012345678901"), "Notes", code::too_long, severity::error, "Widget.InvalidNotes",
-             std::nullopt, 21u, 20u);
+             {}, 21u, 20u);
 }
 
 BOOST_AUTO_TEST_CASE(family_members) {
@@ -253,7 +253,7 @@ BOOST_AUTO_TEST_CASE(family_members) {
   expect_one(tag, "Tag.1.Name", code::unknown_parameter, severity::warning, "Widget.BadParameter");
   // An empty member is present (empty_is_absent = false): too_short.
   const auto empty = both("WidgetName=Abc&Label.1.Name=", {{"WidgetName", "Abc"}, {"Label.1.Name", ""}});
-  expect_one(empty, "Label.1.Name", code::too_short, severity::error, "Widget.InvalidLabelName", std::nullopt, 0u,
+  expect_one(empty, "Label.1.Name", code::too_short, severity::error, "Widget.InvalidLabelName", {}, 0u,
              1u);
   // The alias of a family member.
   const auto alias = both("WidgetName=Abc&Label.2.name=n&Label.2.Text=t",

@@ -49,9 +49,9 @@ std::vector<std::string> summary(const snapcheck::result& r) {
 
 // Checks that r has exactly one violation (field, c) with the given details.
 void expect_one(const snapcheck::result& r, std::string_view field, code c, severity s,
-                std::string_view api_code, std::optional<std::size_t> at = std::nullopt,
-                std::optional<std::size_t> length = std::nullopt,
-                std::optional<std::uint64_t> limit = std::nullopt) {
+                std::string_view api_code, snapcheck::optional<std::size_t> at = {},
+                snapcheck::optional<std::size_t> length = {},
+                snapcheck::optional<std::uint64_t> limit = {}) {
   const auto found = find(r, field, c);
   BOOST_TEST_INFO("looking for " << field << ":" << snapcheck::to_string(c));
   BOOST_TEST_REQUIRE(found.size() == 1u);
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(vector_of_string_pairs) {
   BOOST_TEST(!r2.ok());
   BOOST_TEST(r2.violations().size() == 1u);
   expect_one(r2, "SnapshotName", code::too_short, severity::error, "InvalidSnapshotName.Malformed",
-             std::nullopt, 1u, 2u);
+             {}, 1u, 2u);
 }
 
 BOOST_AUTO_TEST_CASE(array_of_string_view_pairs) {
@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(array_of_string_view_pairs) {
   expect_one(r, "Category", code::not_in_enum, severity::error, "InvalidSnapshotCategory.Malformed");
   BOOST_TEST(find(r, "Category", code::not_in_enum).front().suggested_value == "Flash");
   expect_one(r, "RetentionDays", code::out_of_range, severity::error, "InvalidRetentionDays.Malformed",
-             std::nullopt, std::nullopt, 65536u);
+             {}, {}, 65536u);
 }
 
 BOOST_AUTO_TEST_CASE(vector_of_tuples) {
@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(embedded_nul_is_a_character) {
   long_value[0] = 'x';
   const string_pairs longer{{"regionId", "cn"}, {"DiskId", "d-1"}, {"Description", long_value}};
   expect_one(snapcheck::validate_params(longer), "Description", code::too_long, severity::error,
-             "InvalidDescription.Malformed", std::nullopt, 257u, 256u);
+             "InvalidDescription.Malformed", {}, 257u, 256u);
 
   // A name with a NUL after it is not the known name.
   const string_pairs name{{"regionId", "cn"}, {"DiskId\0"s, "d-1"}};
@@ -290,7 +290,7 @@ BOOST_AUTO_TEST_CASE(field_text_refers_to_the_callers_storage) {
 }
 
 BOOST_AUTO_TEST_CASE(allow_list_in_hardened) {
-  const std::array<std::string_view, 2> allowed{"Signature", "AccessKeyId"};
+  const std::array<snapcheck::string_view, 2> allowed{"Signature", "AccessKeyId"};
   snapcheck::options opt = hardened();
   opt.allow = allowed;
   const string_pairs p{{"regionId", "cn"}, {"DiskId", "d-1"}, {"Signature", "s"}, {"Timestamp", "t"}};

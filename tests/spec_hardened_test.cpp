@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(unknown_name_with_suggestion_is_still_an_error) {
 BOOST_AUTO_TEST_CASE(allow_listed_name_falls_back_to_a_warning) {
   // Decision (docs/decisions.md §6): hardened only raises the severity of
   // unknown names; an allow-listed name keeps the documented warning.
-  static constexpr std::string_view allowed[] = {"Signature", "AccessKeyId"};
+  static constexpr snapcheck::string_view allowed[] = {"Signature", "AccessKeyId"};
   sc::options o = hardened();
   o.allow = allowed;
   const request q(with_ids({{"Signature", "abc"}, {"AccessKeyId", "LTAI"}}), o);
@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(allow_listed_name_falls_back_to_a_warning) {
 }
 
 BOOST_AUTO_TEST_CASE(allow_listed_name_keeps_request_ok) {
-  static constexpr std::string_view allowed[] = {"Signature"};
+  static constexpr snapcheck::string_view allowed[] = {"Signature"};
   sc::options o = hardened();
   o.allow = allowed;
   const request q("Signature", "abc", o);
@@ -254,7 +254,7 @@ BOOST_AUTO_TEST_CASE(allow_listed_name_keeps_request_ok) {
 }
 
 BOOST_AUTO_TEST_CASE(allow_list_match_is_exact) {
-  static constexpr std::string_view allowed[] = {"Signature"};
+  static constexpr snapcheck::string_view allowed[] = {"Signature"};
   sc::options o = hardened();
   o.allow = allowed;
   for (const char* name : {"signature", "SIGNATURE", "Signatur", "Signature2", "Signature ", " Signature", "XSignature"}) {
@@ -268,7 +268,7 @@ BOOST_AUTO_TEST_CASE(allow_list_match_is_exact) {
 
 BOOST_AUTO_TEST_CASE(allow_list_matches_the_decoded_name) {
   // The name of a form parameter is its decoded text: "Sig%6Eature" is "Signature".
-  static constexpr std::string_view allowed[] = {"Signature"};
+  static constexpr snapcheck::string_view allowed[] = {"Signature"};
   sc::options o = hardened();
   o.allow = allowed;
   const form f(ids + "Sig%6Eature=abc", o);
@@ -277,7 +277,7 @@ BOOST_AUTO_TEST_CASE(allow_list_matches_the_decoded_name) {
 }
 
 BOOST_AUTO_TEST_CASE(only_listed_names_are_allowed) {
-  static constexpr std::string_view allowed[] = {"Signature"};
+  static constexpr snapcheck::string_view allowed[] = {"Signature"};
   sc::options o = hardened();
   o.allow = allowed;
   const request q(with_ids({{"Signature", "abc"}, {"Timestamp", "t"}}), o);
@@ -287,7 +287,7 @@ BOOST_AUTO_TEST_CASE(only_listed_names_are_allowed) {
 }
 
 BOOST_AUTO_TEST_CASE(allow_list_does_not_exempt_known_fields_from_their_rules) {
-  static constexpr std::string_view allowed[] = {"SnapshotName"};
+  static constexpr snapcheck::string_view allowed[] = {"SnapshotName"};
   sc::options o = hardened();
   o.allow = allowed;
   const request q("SnapshotName", "1a", o);

@@ -24,7 +24,7 @@ using sc::code;
 constexpr std::uint64_t none = ~std::uint64_t{0};
 
 template <class T>
-std::uint64_t num(const std::optional<T>& o) {
+std::uint64_t num(const snapcheck::optional<T>& o) {
   return o ? static_cast<std::uint64_t>(*o) : none;
 }
 

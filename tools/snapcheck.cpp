@@ -43,7 +43,7 @@ bool check(std::string_view body, const snapcheck::options& opt) {
 
 int main(int argc, char** argv) {
   snapcheck::options opt;
-  std::vector<std::string_view> allow;
+  std::vector<snapcheck::string_view> allow;
   std::vector<std::string_view> bodies;
   bool options_done = false;
   for (int i = 1; i < argc; ++i) {

@@ -1,6 +1,7 @@
 // snapcheck: validation of Apsara Stack ECS CreateSnapshot requests.
 // The whole library; header-only, C++20, no dependencies.
 //
+//   core/     string_view, span, optional (std's, cheaper to compile)
 //   unicode/  UTF-8 and the Chinese-character table
 //   rules/    codes, character sets, the rule vocabulary
 //   schema/   the field row type and compile-time table checks

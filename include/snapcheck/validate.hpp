@@ -3,8 +3,8 @@
 #ifndef SNAPCHECK_VALIDATE_HPP
 #define SNAPCHECK_VALIDATE_HPP
 
-#include <string_view>
 
+#include "core/string_view.hpp"
 #include "apis/create_snapshot.hpp"
 #include "engine/validate.hpp"
 #include "sources/form.hpp"
@@ -14,7 +14,7 @@ namespace snapcheck {
 
 // Validates a form body, reporting every violation to sink.
 template <schema S = apis::create_snapshot, violation_sink Sink>
-constexpr void validate_form_into(std::string_view body, Sink& sink, const options& opt = {}) noexcept {
+constexpr void validate_form_into(string_view body, Sink& sink, const options& opt = {}) noexcept {
   validate<S>(form_source{body}, sink, opt);
 }
 
@@ -28,7 +28,7 @@ constexpr void validate_params_into(const R& params, Sink& sink, const options& 
 // The result refers to body for the text of unknown names: keep body alive
 // while you read them.
 template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_form(std::string_view body, const options& opt = {}) noexcept {
+[[nodiscard]] constexpr result validate_form(string_view body, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_form_into<S>(body, r, opt);
   return r;
@@ -36,7 +36,7 @@ template <schema S = apis::create_snapshot>
 
 // Returns the violations of a range of decoded (name, value) pairs, such as
 // std::vector<std::pair<std::string, std::string>> or an array of
-// std::pair<std::string_view, std::string_view>.
+// std::pair<string_view, string_view>.
 template <schema S = apis::create_snapshot, pair_range R>
 [[nodiscard]] constexpr result validate_params(const R& params, const options& opt = {}) noexcept {
   result r(opt.max_violations);

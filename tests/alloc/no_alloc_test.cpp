@@ -226,7 +226,7 @@ int main() {
     check(truncated, "W3/truncated/says_so");
   }
   {
-    static constexpr std::string_view allowed[] = {"Foo", "Signature", "AccessKeyId"};
+    static constexpr snapcheck::string_view allowed[] = {"Foo", "Signature", "AccessKeyId"};
     snapcheck::options opt;
     opt.profile = snapcheck::profile::hardened;
     opt.allow = allowed;

@@ -34,7 +34,7 @@ namespace {
 static_assert(snapcheck::validate_form("regionId=cn&DiskId=d-1").ok());  // works at compile time
 
 // Common parameters the gateway adds to every request.
-constexpr std::array<std::string_view, 6> common_parameters{
+constexpr std::array<snapcheck::string_view, 6> common_parameters{
     "AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp"};
 
 // Appends s to out as the inside of a JSON string.
@@ -81,7 +81,7 @@ reply handle_create_snapshot(std::string_view body) {
   std::string out = "{\"resultCode\": \"";
   // Every error may have been dropped past the cap only if 64 warnings came
   // first; answer with the generic code then.
-  append_json_text(out, first_error ? first_error->api_code : std::string_view("InvalidParameter"));
+  append_json_text(out, first_error ? first_error->api_code : snapcheck::string_view("InvalidParameter"));
   out += "\", \"resultMsg\": \"";
   append_json_text(out, first_error ? snapcheck::message(*first_error) : std::string("too many problems"));
   out += "\", \"result\": null, \"violations\": [";

@@ -125,7 +125,7 @@ constexpr std::string_view bodies[] = {
     std::string_view(many_parameters.data(), many_parameters.size()),
 };
 
-constexpr std::string_view allow_list[] = {"Signature"};
+constexpr snapcheck::string_view allow_list[] = {"Signature"};
 
 constexpr snapcheck::options configs[] = {
     {},

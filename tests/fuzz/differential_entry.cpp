@@ -26,7 +26,7 @@
 
 namespace {
 
-constexpr std::string_view allow_list[] = {"Signature"};
+constexpr snapcheck::string_view allow_list[] = {"Signature"};
 
 const snapcheck::options configs[] = {
     {},

@@ -33,7 +33,7 @@
 
 namespace {
 
-constexpr std::string_view allow_list[] = {"Signature"};
+constexpr snapcheck::string_view allow_list[] = {"Signature"};
 
 struct config {
   snapcheck::options lib;
@@ -63,6 +63,11 @@ using key = std::tuple<std::string, std::string, std::string, std::string, std::
 
 template <class T>
 std::optional<long long> as_ll(const std::optional<T>& o) {
+  if (!o) return std::nullopt;
+  return static_cast<long long>(*o);
+}
+template <class T>
+std::optional<long long> as_ll(const snapcheck::optional<T>& o) {
   if (!o) return std::nullopt;
   return static_cast<long long>(*o);
 }

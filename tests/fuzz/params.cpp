@@ -37,7 +37,7 @@
 
 namespace {
 
-constexpr std::string_view allow_list[] = {"Signature", "x-acs-action"};
+constexpr snapcheck::string_view allow_list[] = {"Signature", "x-acs-action"};
 
 struct kv {
   std::string first;

@@ -22,7 +22,7 @@ namespace sc = snapcheck;
 inline constexpr std::uint64_t none = ~std::uint64_t{0};
 
 template <class T>
-inline std::uint64_t num(const std::optional<T>& o) {
+inline std::uint64_t num(const snapcheck::optional<T>& o) {
   return o ? static_cast<std::uint64_t>(*o) : none;
 }
 

@@ -12,7 +12,7 @@
 namespace snapcheck::apis {
 
 struct create_snapshot {
-  static constexpr std::string_view api = "CreateSnapshot";
+  static constexpr string_view api = "CreateSnapshot";
   static constexpr api_codes codes{.missing = "MissingParameter", .parameter = "InvalidParameter"};
 
   // Character sets of the page's wording; "letter" is ASCII (大小写字母).

@@ -4,13 +4,14 @@
 #ifndef SNAPCHECK_ENGINE_NAMES_HPP
 #define SNAPCHECK_ENGINE_NAMES_HPP
 
-#include <array>
 #include <bit>
 #include <cstddef>
+#include <initializer_list>
 #include <cstdint>
-#include <string_view>
 #include <type_traits>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "../result/violation.hpp"
 #include "../schema/check.hpp"
 #include "../unicode/utf8.hpp"
@@ -28,19 +29,19 @@ struct decoded_name {
   status state = status::ok;
   std::size_t size = 0;     // decoded bytes in all
   std::size_t utf8_at = 0;  // for invalid_utf8
-  std::array<char, Cap> bytes{};  // the first Cap bytes
-  std::array<char, Cap> ring{};   // the last Cap bytes, at [i % Cap]
+  array<char, Cap> bytes{};  // the first Cap bytes
+  array<char, Cap> ring{};   // the last Cap bytes, at [i % Cap]
 
   [[nodiscard]] constexpr bool fits() const noexcept { return size <= Cap; }
   // Returns true when the decoded name ends with s (s.size() <= Cap).
-  [[nodiscard]] constexpr bool ends_with(std::string_view s) const noexcept {
+  [[nodiscard]] constexpr bool ends_with(string_view s) const noexcept {
     if (s.size() > size || s.size() > Cap) return false;
     for (std::size_t i = 0; i < s.size(); ++i)
       if (ring[(size - s.size() + i) % Cap] != s[i]) return false;
     return true;
   }
   // Returns the decoded name; only meaningful when fits().
-  [[nodiscard]] constexpr std::string_view view() const noexcept {
+  [[nodiscard]] constexpr string_view view() const noexcept {
     return {bytes.data(), size <= Cap ? size : Cap};
   }
 };
@@ -73,8 +74,8 @@ template <std::size_t Cap, class Reader>
 }
 
 // Returns true when the decoded bytes of `text` equal `want`, without a buffer.
-[[nodiscard]] constexpr bool decoded_equals(std::string_view text, bool form_encoded,
-                                            std::string_view want) noexcept {
+[[nodiscard]] constexpr bool decoded_equals(string_view text, bool form_encoded,
+                                            string_view want) noexcept {
   return with_reader(text, form_encoded, [&](auto r) {
     std::size_t i = 0;
     unsigned char b = 0;
@@ -107,10 +108,10 @@ template <class Word>
     if (a[i] != b[i]) return false;
   return true;
 }
-[[nodiscard]] constexpr bool has_prefix(std::string_view s, std::string_view p) noexcept {
+[[nodiscard]] constexpr bool has_prefix(string_view s, string_view p) noexcept {
   return s.size() >= p.size() && same_bytes(s.data(), p.data(), p.size());
 }
-[[nodiscard]] constexpr bool has_suffix(std::string_view s, std::string_view p) noexcept {
+[[nodiscard]] constexpr bool has_suffix(string_view s, string_view p) noexcept {
   return s.size() >= p.size() && same_bytes(s.data() + (s.size() - p.size()), p.data(), p.size());
 }
 
@@ -124,7 +125,7 @@ struct name_match {
 
 // Returns N when s is a canonical decimal (no sign, no leading zero) within
 // [min, max], or 0.
-[[nodiscard]] constexpr std::uint32_t parse_index(std::string_view s, std::uint32_t min,
+[[nodiscard]] constexpr std::uint32_t parse_index(string_view s, std::uint32_t min,
                                                   std::uint32_t max) noexcept {
   if (s.empty() || s.size() > 10 || s[0] == '0') return 0;
   std::uint64_t v = 0;
@@ -146,7 +147,7 @@ struct name_key {
   friend constexpr bool operator==(const name_key&, const name_key&) = default;
 };
 
-[[nodiscard]] constexpr name_key key_of(std::string_view s) noexcept {
+[[nodiscard]] constexpr name_key key_of(string_view s) noexcept {
   const std::size_t width = s.size() >= 8 ? 8 : s.size() >= 4 ? 4 : s.size();
   name_key k{0, 0, s.size()};
   if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && width >= 4) {
@@ -174,7 +175,7 @@ struct name_key {
 // so that looking one up is one hash and (almost always) one comparison.
 struct name_entry {
   name_key key;
-  std::string_view text;  // compared in full above sixteen bytes (plain names only)
+  string_view text;  // compared in full above sixteen bytes (plain names only)
   std::size_t field = 0;
   std::uint32_t index = 0;  // N of a family member
   bool alias = false;
@@ -189,8 +190,8 @@ inline constexpr std::size_t max_members = 64;  // larger families are matched b
 }
 
 struct name_table {
-  std::array<std::array<name_entry, bucket_size>, name_buckets> buckets{};
-  std::array<std::uint8_t, name_buckets> sizes{};
+  array<array<name_entry, bucket_size>, name_buckets> buckets{};
+  array<std::uint8_t, name_buckets> sizes{};
   bool overflow = false;
 
   constexpr void add(const name_entry& e) noexcept {
@@ -210,8 +211,8 @@ struct name_table {
 // suffix. Returns its size, or 0 when it does not fit in out.
 template <std::size_t Cap>
 constexpr std::size_t write_member(const field& f, std::uint32_t index, bool alias,
-                                   std::array<char, Cap>& out) noexcept {
-  const std::string_view prefix = f.prefix(), suffix = f.suffix(alias);
+                                   array<char, Cap>& out) noexcept {
+  const string_view prefix = f.prefix(), suffix = f.suffix(alias);
   const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
   if (size > Cap) return 0;
   std::size_t at = 0;
@@ -228,14 +229,14 @@ template <schema S>
   std::size_t i = 0;
   for (const field& f : S::fields) {
     for (const bool alias : {false, true}) {
-      const std::string_view n = alias ? f.alias : f.name;
+      const string_view n = alias ? f.alias : f.name;
       if (alias && n.empty()) continue;
       if (!f.is_family()) {
         t.add({key_of(n), n, i, 0, alias});
         continue;
       }
       if (f.slot_count() > max_members) continue;
-      std::array<char, 16> member{};  // longer members are matched by shape only
+      array<char, 16> member{};  // longer members are matched by shape only
       for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
         if (const std::size_t size = write_member(f, index, alias, member); size != 0)
           t.add({key_of({member.data(), size}), {}, i, index, alias});
@@ -251,7 +252,7 @@ inline constexpr name_table name_table_of = make_name_table<S>();
 // The families of a schema, their name parts worked out at compile time.
 struct family_shape {
   std::size_t field = 0;
-  std::string_view prefix, suffix, alias_suffix;
+  string_view prefix, suffix, alias_suffix;
   std::uint32_t min_index = 0, max_index = 0;
 };
 
@@ -264,12 +265,12 @@ template <schema S>
 
 template <schema S>
 [[nodiscard]] constexpr auto make_family_shapes() noexcept {
-  std::array<family_shape, family_count<S>()> out{};
+  array<family_shape, family_count<S>()> out{};
   std::size_t i = 0;
   std::size_t n = 0;
   for (const field& f : S::fields) {
     if (f.is_family())
-      out[n++] = {i, f.prefix(), f.suffix(), f.alias.empty() ? std::string_view{} : f.suffix(true), f.min_index,
+      out[n++] = {i, f.prefix(), f.suffix(), f.alias.empty() ? string_view{} : f.suffix(true), f.min_index,
                   f.max_index};
     ++i;
   }
@@ -284,7 +285,7 @@ inline constexpr auto family_shapes_of = make_family_shapes<S>();
 // family's prefix and one of its suffixes but a bad N is a bad_index of that
 // family; any other shape is unknown.
 template <schema S>
-[[nodiscard]] constexpr name_match match_name(std::string_view name) noexcept {
+[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
   constexpr const name_table& table = name_table_of<S>;
   static_assert(!table.overflow, "snapcheck: too many names share a hash bucket");
   const name_key key = key_of(name);
@@ -298,7 +299,7 @@ template <schema S>
   for (const family_shape& fam : family_shapes_of<S>) {
     if (!has_prefix(name, fam.prefix)) continue;
     for (const bool alias : {false, true}) {
-      const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
+      const string_view suffix = alias ? fam.alias_suffix : fam.suffix;
       if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !has_suffix(name, suffix))
         continue;
       const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
@@ -317,7 +318,7 @@ template <schema S, std::size_t Cap>
   for (const family_shape& fam : family_shapes_of<S>) {
     if (!has_prefix(name.view(), fam.prefix)) continue;
     for (const bool alias : {false, true}) {
-      const std::string_view suffix = alias ? fam.alias_suffix : fam.suffix;
+      const string_view suffix = alias ? fam.alias_suffix : fam.suffix;
       if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, alias};
     }
   }
@@ -327,14 +328,14 @@ template <schema S, std::size_t Cap>
 // Returns the optimal-string-alignment distance of a and b (both short), or
 // limit + 1 when it exceeds limit. Only the band of cells within `limit` of
 // the diagonal can hold a distance up to limit: the others count as limit + 1.
-[[nodiscard]] constexpr std::size_t edit_distance(std::string_view a, std::string_view b,
+[[nodiscard]] constexpr std::size_t edit_distance(string_view a, string_view b,
                                                   std::size_t limit) noexcept {
   constexpr std::size_t max = 40;
   const std::size_t over = limit + 1;
   if (a.size() > max || b.size() > max) return over;
   const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > limit) return over;
-  std::array<std::array<std::size_t, max + 2>, 3> rows{};  // i-2, i-1, i
+  array<array<std::size_t, max + 2>, 3> rows{};  // i-2, i-1, i
   for (auto& row : rows)
     for (auto& cell : row) cell = over;
   for (std::size_t j = 0; j <= b.size() && j <= limit; ++j) rows[1][j] = j;
@@ -363,7 +364,7 @@ template <schema S, std::size_t Cap>
   return d > limit ? over : d;
 }
 
-[[nodiscard]] constexpr bool iequal(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] constexpr bool iequal(string_view a, string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (ascii_lower(static_cast<unsigned char>(a[i])) != ascii_lower(static_cast<unsigned char>(b[i])))
@@ -377,12 +378,12 @@ template <schema S, std::size_t Cap>
 // most max_members is a candidate, so a mangled name (Tag.Key) finds its
 // family; a larger family is tried with the first run of digits as its N.
 template <schema S>
-[[nodiscard]] constexpr field_path suggest_name(std::string_view name) noexcept {
+[[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
   constexpr std::size_t cap = max_name_size<S>() + 8;
   constexpr std::size_t limit = 2;
   field_path best{};
   std::size_t best_distance = limit + 1;
-  auto consider = [&](std::string_view candidate, const field& f, std::uint32_t index) {
+  auto consider = [&](string_view candidate, const field& f, std::uint32_t index) {
     if (best_distance == 0) return;
     const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(name, candidate, limit);
     if (d < best_distance) {
@@ -395,7 +396,7 @@ template <schema S>
   while (d0 < name.size() && (name[d0] < '0' || name[d0] > '9')) ++d0;
   std::size_t d1 = d0;
   while (d1 < name.size() && name[d1] >= '0' && name[d1] <= '9') ++d1;
-  const std::string_view digits_run = name.substr(d0, d1 - d0);
+  const string_view digits_run = name.substr(d0, d1 - d0);
 
   for (const field& f : S::fields) {
     if (!f.is_family()) {
@@ -405,7 +406,7 @@ template <schema S>
     const auto member = [&](std::uint32_t index) {
       const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
       if (size > name.size() + limit || name.size() > size + limit) return;  // too far by length alone
-      std::array<char, cap> buf{};
+      array<char, cap> buf{};
       if (write_member(f, index, false, buf) == size) consider({buf.data(), size}, f, index);
     };
     if (f.slot_count() <= max_members) {

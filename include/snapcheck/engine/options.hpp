@@ -3,9 +3,9 @@
 #define SNAPCHECK_ENGINE_OPTIONS_HPP
 
 #include <cstddef>
-#include <span>
-#include <string_view>
 
+#include "../core/span.hpp"
+#include "../core/string_view.hpp"
 #include "../rules/rule.hpp"
 #include "../unicode/han.hpp"
 
@@ -17,7 +17,7 @@ struct options {
   snapcheck::profile profile = profile::documented;
   // Names that the hardened profile accepts without an unknown_parameter
   // error (common parameters such as signature fields). Compared exactly.
-  std::span<const std::string_view> allow{};
+  span<const string_view> allow{};
   // How many violations a result keeps; past that it says it was truncated.
   std::size_t max_violations = 64;
   // More parameters than this: one too_many_parameters error and nothing else.

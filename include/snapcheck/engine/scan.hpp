@@ -8,14 +8,13 @@
 #ifndef SNAPCHECK_ENGINE_SCAN_HPP
 #define SNAPCHECK_ENGINE_SCAN_HPP
 
-#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 #include <type_traits>
-#include <utility>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "../rules/rule.hpp"
 #include "../schema/check.hpp"
 #include "../unicode/utf8.hpp"
@@ -35,9 +34,9 @@ struct scan_outcome {
   std::size_t utf8_at = 0;  // byte offset, for invalid_utf8
   std::size_t chars = 0;    // code points
   std::uint64_t hash = 0;   // of the decoded length and first bytes: unique rules compare only on a match
-  std::array<code, field::max_rules> codes{};
-  std::array<std::uint64_t, field::max_rules> number{};
-  std::string_view suggestion{};  // an enum literal equal but for case
+  array<code, field::max_rules> codes{};
+  array<std::uint64_t, field::max_rules> number{};
+  string_view suggestion{};  // an enum literal equal but for case
 
   constexpr void reset() noexcept {
     state = status::ok;
@@ -64,7 +63,7 @@ struct scan_outcome {
   return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
 }
 
-[[nodiscard]] constexpr bool starts_with(std::string_view head, std::string_view t, case_mode m) noexcept {
+[[nodiscard]] constexpr bool starts_with(string_view head, string_view t, case_mode m) noexcept {
   if (head.size() < t.size()) return false;
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto want = static_cast<unsigned char>(t[i]);
@@ -79,7 +78,7 @@ struct scan_outcome {
 }
 
 // Returns true when s is YYYY-MM-DD and a real date (years 0001–9999).
-[[nodiscard]] constexpr bool is_date(std::string_view s) noexcept {
+[[nodiscard]] constexpr bool is_date(string_view s) noexcept {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   unsigned v[3] = {0, 0, 0};
   constexpr std::size_t starts[3] = {0, 5, 8};
@@ -96,7 +95,7 @@ struct scan_outcome {
 
 // Returns true when s is all ASCII and, for form-encoded text, holds no '%'
 // or '+': its bytes are then exactly its decoded characters.
-[[nodiscard]] constexpr bool is_plain(std::string_view s, bool form_encoded) noexcept {
+[[nodiscard]] constexpr bool is_plain(string_view s, bool form_encoded) noexcept {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80 || (form_encoded && (c == '%' || c == '+'))) return false;
@@ -118,9 +117,9 @@ struct window_pattern {
 };
 
 struct window_patterns {
-  std::array<window_pattern, field::max_rules * rule::max_texts> items{};
+  array<window_pattern, field::max_rules * rule::max_texts> items{};
   std::size_t count = 0;
-  std::array<std::uint64_t, 2> last_bytes{};  // bit c: a text ends with ASCII byte c (texts are ASCII)
+  array<std::uint64_t, 2> last_bytes{};  // bit c: a text ends with ASCII byte c (texts are ASCII)
 
   [[nodiscard]] constexpr bool can_end_with(unsigned char c) const noexcept {
     return c < 0x80 && ((last_bytes[c / 64] >> (c % 64)) & 1u) != 0;
@@ -129,7 +128,7 @@ struct window_patterns {
 
 // Hex digit values; 0xFF for bytes that are not hex digits.
 inline constexpr auto hex_digit = [] {
-  std::array<std::uint8_t, 256> t{};
+  array<std::uint8_t, 256> t{};
   for (auto& v : t) v = 0xFF;
   for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
   for (std::size_t c = 0; c < 6; ++c) {
@@ -139,8 +138,8 @@ inline constexpr auto hex_digit = [] {
   return t;
 }();
 
-using byte_flags = std::array<bool, 256>;
-using block_table = std::array<std::uint64_t, 16>;
+using byte_flags = array<bool, 256>;
+using block_table = array<std::uint64_t, 16>;
 
 // A text of a whole-value rule (a prefix, an enum value) as a word of its
 // first eight bytes, the first in the low byte: compared with the head's
@@ -163,7 +162,7 @@ struct text_word {
 }
 
 // Returns the first (up to) eight bytes of s as a word, the first in the low byte.
-[[nodiscard]] constexpr std::uint64_t head_word(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::uint64_t head_word(string_view s) noexcept {
   if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && s.size() >= 8) {
     std::uint64_t w;
     __builtin_memcpy(&w, s.data(), 8);
@@ -174,7 +173,7 @@ struct text_word {
   return w;
 }
 
-[[nodiscard]] constexpr text_word make_text_word(std::string_view t) noexcept {
+[[nodiscard]] constexpr text_word make_text_word(string_view t) noexcept {
   text_word w;
   w.fits = t.size() <= 8;
   if (!w.fits) return w;
@@ -186,8 +185,8 @@ struct text_word {
 
 // Returns true when head starts with text t of rule r, whose word is w;
 // word and folded are the head's.
-[[nodiscard]] constexpr bool head_starts_with(std::string_view head, std::uint64_t word, std::uint64_t folded,
-                                              std::string_view t, const text_word& w, case_mode m) noexcept {
+[[nodiscard]] constexpr bool head_starts_with(string_view head, std::uint64_t word, std::uint64_t folded,
+                                              string_view t, const text_word& w, case_mode m) noexcept {
   if (head.size() < t.size()) return false;
   if (!w.fits) return starts_with(head, t, m);
   return m == case_mode::exact ? (word & w.mask) == w.exact : (folded & w.mask) == w.folded;
@@ -205,18 +204,18 @@ struct row_program {
   // The active rules the general way reads per character (first_char,
   // only_chars, no_chars) and those decided by the whole value (length,
   // prefixes, enum, integer, date), by index, in table order.
-  std::array<std::uint8_t, field::max_rules> char_rules{};
+  array<std::uint8_t, field::max_rules> char_rules{};
   std::size_t char_rule_count = 0;
-  std::array<std::uint8_t, field::max_rules> whole_rules{};
+  array<std::uint8_t, field::max_rules> whole_rules{};
   std::size_t whole_rule_count = 0;
-  std::array<std::array<text_word, rule::max_texts>, field::max_rules> words{};  // of prefixes and enum values
+  array<array<text_word, rule::max_texts>, field::max_rules> words{};  // of prefixes and enum values
   // The quick verdict of most values: when the whole-value rules are only
   // lengths and prefixes, a length within all of them and a first byte that
   // starts no prefix (either case, for case-insensitive ones) pass them all.
   bool quick_whole = true;
   std::uint64_t quick_min = 0;
   std::uint64_t quick_max = ~std::uint64_t{0};
-  std::array<std::uint64_t, 4> prefix_first{};  // bit b: some prefix starts with byte b
+  array<std::uint64_t, 4> prefix_first{};  // bit b: some prefix starts with byte b
   window_patterns windows{};
   // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
   // every set rule and cannot end a substring.
@@ -224,12 +223,12 @@ struct row_program {
   // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
   // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
   // set rule, so counting it is enough. One table per han_set.
-  std::array<block_table, 2> three_byte{};
+  array<block_table, 2> three_byte{};
   // Decoded text 16 bytes at a time (wide_run), per han_set: when every
   // well-formed three-byte character (leads E1-EC, EE-EF) passes and at
   // most four ASCII bytes are not ordinary, those `specials`.
-  std::array<bool, 2> wide{};
-  std::array<unsigned char, 4> specials{};
+  array<bool, 2> wide{};
+  array<unsigned char, 4> specials{};
   std::size_t special_count = 0;
 
   [[nodiscard]] constexpr bool is_active(std::size_t k) const noexcept { return (active >> k) & 1u; }
@@ -281,7 +280,7 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
   g.want_int = g.uses(rule_kind::integer);
   g.want_hash = g.uses(rule_kind::unique);
   const auto at_least = [&g](std::size_t k) { g.head_size = k > g.head_size ? k : g.head_size; };
-  std::array<std::uint64_t, 2>& ends = g.windows.last_bytes;  // ASCII bytes that end a substring text
+  array<std::uint64_t, 2>& ends = g.windows.last_bytes;  // ASCII bytes that end a substring text
   const auto can_end = [&](unsigned char b) { ends[b / 64] |= std::uint64_t{1} << (b % 64); };
   for (std::size_t k = 0; k < g.rules; ++k) {
     const rule& r = f.rules[k];
@@ -402,7 +401,7 @@ struct fast_run {
 }
 
 // Returns the run of characters from i of decoded text that need only counting.
-[[nodiscard]] constexpr fast_run raw_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
+[[nodiscard]] constexpr fast_run raw_run(string_view raw, std::size_t i, const byte_flags& ordinary,
                                        const block_table& blocks) noexcept {
   std::size_t ascii = 0;
   std::size_t three = 0;
@@ -426,7 +425,7 @@ struct fast_run {
 // a step (SSE2, through the compilers' vector extensions), for a program
 // with `wide` set: blocks of ordinary ASCII and well-formed three-byte
 // characters. Stops at the first block that holds anything else.
-[[nodiscard]] inline fast_run wide_run(std::string_view raw, std::size_t i, const row_program& g) noexcept {
+[[nodiscard]] inline fast_run wide_run(string_view raw, std::size_t i, const row_program& g) noexcept {
   using u8x16 = unsigned char __attribute__((vector_size(16)));
   using i8x16 = char __attribute__((vector_size(16)));
   using u64x2 = unsigned long long __attribute__((vector_size(16)));
@@ -471,7 +470,7 @@ struct fast_run {
 // Returns the run of characters from i of form-encoded text that need only
 // counting: ordinary bytes, '+' when a space is ordinary, '%HH' of an
 // ordinary byte, and escaped three-byte characters the blocks pass.
-[[nodiscard]] constexpr fast_run escaped_run(std::string_view raw, std::size_t i, const byte_flags& ordinary,
+[[nodiscard]] constexpr fast_run escaped_run(string_view raw, std::size_t i, const byte_flags& ordinary,
                                            const block_table& blocks) noexcept {
   std::size_t ascii = 0;
   std::size_t three = 0;
@@ -505,7 +504,7 @@ struct fast_run {
 }
 
 // The rules decided by the whole value: length, prefixes, enum, integer, date.
-constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string_view head, std::uint64_t word,
+constexpr void decide_whole(const row_program& g, scan_outcome& out, string_view head, std::uint64_t word,
                             std::size_t bytes, std::uint64_t number, bool all_digits) noexcept {
   const std::uint64_t folded = fold_word(word);
   for (std::size_t w = 0; w < g.whole_rule_count; ++w) {
@@ -541,7 +540,7 @@ constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string
         else if (number < rl.min || number > rl.max) out.fire(k, code::out_of_range, number < rl.min ? rl.min : rl.max);
         break;
       case rule_kind::date:
-        if (!is_date(bytes == head.size() ? head : std::string_view{})) out.fire(k, code::bad_format);
+        if (!is_date(bytes == head.size() ? head : string_view{})) out.fire(k, code::bad_format);
         break;
       default:
         break;
@@ -557,7 +556,7 @@ constexpr void decide_whole(const row_program& g, scan_outcome& out, std::string
 }
 
 // The decoded byte of the escape '%HH' at raw[k] (known to be well-formed).
-[[nodiscard]] constexpr unsigned char escaped_byte(std::string_view raw, std::size_t k) noexcept {
+[[nodiscard]] constexpr unsigned char escaped_byte(string_view raw, std::size_t k) noexcept {
   return static_cast<unsigned char>(hex_digit[static_cast<unsigned char>(raw[k + 1])] * 16 +
                                     hex_digit[static_cast<unsigned char>(raw[k + 2])]);
 }
@@ -570,7 +569,7 @@ struct tail_bytes {
   std::uint64_t word = 0;
   std::size_t count = 0;
 };
-[[nodiscard]] constexpr tail_bytes decoded_tail(std::string_view raw, std::size_t end, bool form) noexcept {
+[[nodiscard]] constexpr tail_bytes decoded_tail(string_view raw, std::size_t end, bool form) noexcept {
   tail_bytes t;
   while (end > 0 && t.count < 8) {
     unsigned char b = 0;
@@ -589,7 +588,7 @@ struct tail_bytes {
 // Decoded text, a byte or a character at a time, the general way: any byte,
 // any encoding (Unicode Table 3-7 for UTF-8). Shared by every row.
 struct text_cursor {
-  std::string_view raw;
+  string_view raw;
   bool form = false;
   std::size_t i = 0;
   bool bad_escape = false;  // stopped at a '%' without two hex digits
@@ -664,7 +663,7 @@ struct text_cursor {
 
 // Returns the first decoded bytes of a well-formed value (at most cap),
 // decoded into buffer when the text is form-encoded.
-[[nodiscard]] constexpr std::string_view decoded_head(std::string_view raw, bool form, char* buffer,
+[[nodiscard]] constexpr string_view decoded_head(string_view raw, bool form, char* buffer,
                                                      std::size_t cap) noexcept {
   if (!form) return raw.substr(0, cap);
   std::size_t h = 0;
@@ -683,7 +682,7 @@ struct text_cursor {
 // After an ASCII character that can end a substring text, ending at
 // raw[end] and making `chars` characters: compares the texts with the
 // decoded bytes before it; the earliest match of each rule is kept.
-constexpr void match_windows(const window_patterns& windows, std::string_view raw, std::size_t end, bool form,
+constexpr void match_windows(const window_patterns& windows, string_view raw, std::size_t end, bool form,
                              std::size_t chars, scan_outcome& out) noexcept {
   const tail_bytes tail = decoded_tail(raw, end, form);
   const std::uint64_t folded = fold_word(tail.word);
@@ -736,7 +735,7 @@ struct value_pass {
   }
 
   // The rules decided by the whole (well-formed) value.
-  constexpr void finish(std::string_view raw, bool form) noexcept {
+  constexpr void finish(string_view raw, bool form) noexcept {
     if (g.quick_whole && !g.want_hash && out.chars >= g.quick_min && out.chars <= g.quick_max) {
       if (raw.empty()) return;
       const unsigned char first = form && raw[0] == '%' ? escaped_byte(raw, 0)
@@ -746,7 +745,7 @@ struct value_pass {
     }
     char buffer[rule::max_text_size] = {};
     const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
-    const std::string_view head = decoded_head(raw, form, buffer, cap);
+    const string_view head = decoded_head(raw, form, buffer, cap);
     const std::uint64_t word = head_word(head);
     if (g.want_hash) out.hash = ((bytes * 0x9E3779B97F4A7C15ull) ^ word) * fnv_prime;  // length and first bytes
     decide_whole(g, out, head, word, bytes, number, all_digits);
@@ -754,7 +753,7 @@ struct value_pass {
 };
 
 // Checks a value against a row program, in one pass over its raw bytes.
-constexpr void scan(std::string_view raw, bool form, const options& opt, const row_program& g,
+constexpr void scan(string_view raw, bool form, const options& opt, const row_program& g,
                     scan_outcome& out) noexcept {
   out.reset();
   value_pass v{g, out};
@@ -795,7 +794,7 @@ constexpr void scan(std::string_view raw, bool form, const options& opt, const r
   bool more = true;
   if (g.has_first && n > 0) more = general();
   while (more && i < n) {
-    std::string_view scalar = raw;  // how far the byte-at-a-time run may go
+    string_view scalar = raw;  // how far the byte-at-a-time run may go
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
     if (!form && wide && !std::is_constant_evaluated()) {
       const fast_run w = wide_run(raw, i, g);

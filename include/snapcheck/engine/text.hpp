@@ -5,14 +5,15 @@
 #define SNAPCHECK_ENGINE_TEXT_HPP
 
 #include <cstddef>
-#include <string_view>
+
+#include "../core/string_view.hpp"
 
 namespace snapcheck {
 
 // One (name, value) parameter as a source yields it.
 struct piece {
-  std::string_view name;
-  std::string_view value;
+  string_view name;
+  string_view value;
   bool form_encoded = false;  // true: both are application/x-www-form-urlencoded
 };
 
@@ -28,7 +29,7 @@ namespace detail {
 // Reads bytes that need no decoding.
 class plain_reader {
  public:
-  constexpr explicit plain_reader(std::string_view s) noexcept : s_(s) {}
+  constexpr explicit plain_reader(string_view s) noexcept : s_(s) {}
   [[nodiscard]] constexpr bool next(unsigned char& b) noexcept {
     if (i_ == s_.size()) return false;
     b = static_cast<unsigned char>(s_[i_++]);
@@ -37,7 +38,7 @@ class plain_reader {
   [[nodiscard]] static constexpr bool bad() noexcept { return false; }
 
  private:
-  std::string_view s_;
+  string_view s_;
   std::size_t i_ = 0;
 };
 
@@ -52,7 +53,7 @@ class plain_reader {
 // other '%' stops the reader with bad() set.
 class form_reader {
  public:
-  constexpr explicit form_reader(std::string_view s) noexcept : s_(s) {}
+  constexpr explicit form_reader(string_view s) noexcept : s_(s) {}
   [[nodiscard]] constexpr bool next(unsigned char& b) noexcept {
     if (i_ == s_.size()) return false;
     const char c = s_[i_++];
@@ -76,14 +77,14 @@ class form_reader {
   [[nodiscard]] constexpr bool bad() const noexcept { return bad_; }
 
  private:
-  std::string_view s_;
+  string_view s_;
   std::size_t i_ = 0;
   bool bad_ = false;
 };
 
 // Calls f with a reader over s: decoding it when it is form-encoded.
 template <class F>
-constexpr decltype(auto) with_reader(std::string_view s, bool form_encoded, F&& f) {
+constexpr decltype(auto) with_reader(string_view s, bool form_encoded, F&& f) {
   if (form_encoded) return f(form_reader{s});
   return f(plain_reader{s});
 }

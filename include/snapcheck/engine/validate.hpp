@@ -4,14 +4,13 @@
 #ifndef SNAPCHECK_ENGINE_VALIDATE_HPP
 #define SNAPCHECK_ENGINE_VALIDATE_HPP
 
-#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 #include <type_traits>
-#include <utility>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "../result/result.hpp"
 #include "../schema/check.hpp"
 #include "names.hpp"
@@ -25,22 +24,30 @@ namespace detail {
 // Every field of a family has a slot per N; a plain field has one.
 template <schema S>
 [[nodiscard]] constexpr auto slot_bases() noexcept {
-  std::array<std::size_t, std::size(S::fields) + 1> bases{};
-  for (std::size_t i = 0; i < std::size(S::fields); ++i) bases[i + 1] = bases[i] + S::fields[i].slot_count();
+  array<std::size_t, size_of(S::fields) + 1> bases{};
+  for (std::size_t i = 0; i < size_of(S::fields); ++i) bases[i + 1] = bases[i] + S::fields[i].slot_count();
   return bases;
 }
 template <schema S>
 inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
-inline constexpr std::size_t slot_total = slot_base_of<S>[std::size(S::fields)];
+inline constexpr std::size_t slot_total = slot_base_of<S>[size_of(S::fields)];
+
+// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
+template <std::size_t... Is>
+struct indices {};
+template <std::size_t N, std::size_t... Is>
+struct make_indices : make_indices<N - 1, N - 1, Is...> {};
+template <std::size_t... Is>
+struct make_indices<0, Is...> : indices<Is...> {};
 
 template <class S, profile P, std::size_t... Is>
-[[nodiscard]] constexpr auto make_programs(std::index_sequence<Is...>) noexcept {
-  return std::array<const row_program*, sizeof...(Is)>{&program_of<S, Is, P>...};
+[[nodiscard]] constexpr auto make_programs(indices<Is...>) noexcept {
+  return array<const row_program*, sizeof...(Is)>{&program_of<S, Is, P>...};
 }
 // One program per row and profile: what the scanner checks there.
 template <class S, profile P>
-inline constexpr auto programs_of = make_programs<S, P>(std::make_index_sequence<std::size(S::fields)>{});
+inline constexpr auto programs_of = make_programs<S, P>(make_indices<size_of(S::fields)>{});
 
 // The rules that need the whole request (requires_field, unique), found at
 // compile time: row, rule, the row's first slot and, for requires_field, the
@@ -60,9 +67,9 @@ template <schema S>
 }
 template <schema S>
 [[nodiscard]] constexpr auto make_cross_rules() noexcept {
-  std::array<cross_rule, cross_rule_count<S>()> out{};
+  array<cross_rule, cross_rule_count<S>()> out{};
   std::size_t n = 0;
-  for (std::size_t i = 0; i < std::size(S::fields); ++i)
+  for (std::size_t i = 0; i < size_of(S::fields); ++i)
     for (std::size_t k = 0; k < field::max_rules; ++k) {
       const rule& r = S::fields[i].rules[k];
       if (r.kind == rule_kind::requires_field)
@@ -97,7 +104,7 @@ class slot_set {
   }
 
  private:
-  std::array<std::uint64_t, (N + 63) / 64> words_{};
+  array<std::uint64_t, (N + 63) / 64> words_{};
 };
 
 // Trivial on purpose (no member initialisers, not even string_view's): slots
@@ -116,8 +123,8 @@ struct slot {
 
 // Returns true when the decoded values of two slots are equal.
 [[nodiscard]] constexpr bool decoded_equal(const slot& a, const slot& b) noexcept {
-  const std::string_view va(a.data, a.size);
-  const std::string_view vb(b.data, b.size);
+  const string_view va(a.data, a.size);
+  const string_view vb(b.data, b.size);
   if (!a.form && !b.form) return va == vb;
   return with_reader(va, a.form, [&](auto ra) {
     return with_reader(vb, b.form, [&](auto rb) {
@@ -164,7 +171,7 @@ class engine {
                        .api_code = S::codes.parameter, .at = name.utf8_at});
       m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
       if (m.what == name_match::kind::unknown)
-        return unknown(p, name.fits() ? name.view() : std::string_view{}, as_given);
+        return unknown(p, name.fits() ? name.view() : string_view{}, as_given);
     }
     const field& f = S::fields[m.field];
     const field_path path{&f, m.index, m.alias, p.name, as_given};
@@ -213,7 +220,7 @@ class engine {
       const code c = o.codes[k];
       const bool sized = c == code::too_short || c == code::too_long;
       violation v{.field = path, .code = c, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
-                  .rule = &r, .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : std::string_view{}};
+                  .rule = &r, .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : string_view{}};
       if ((o.has_at >> k) & 1u) v.at = static_cast<std::size_t>(o.number[k]);
       if (sized) v.length = o.chars;
       if (sized || c == code::out_of_range) v.limit = o.number[k];
@@ -250,7 +257,7 @@ class engine {
       });
     }
     position_ = seq_;  // after every parameter
-    for (std::size_t i = 0; i < std::size(S::fields); ++i) {
+    for (std::size_t i = 0; i < size_of(S::fields); ++i) {
       const field& f = S::fields[i];
       const std::size_t at = slot_base_of<S>[i];
       if (f.required && (!seen_.test(at) || slots_[at].empty))
@@ -273,9 +280,9 @@ class engine {
     sink_.add(v);
   }
 
-  constexpr void unknown(const piece& p, std::string_view decoded, name_text as_given) noexcept {
+  constexpr void unknown(const piece& p, string_view decoded, name_text as_given) noexcept {
     bool allowed = false;
-    for (std::string_view a : opt_.allow) allowed = allowed || decoded_equals(p.name, p.form_encoded, a);
+    for (string_view a : opt_.allow) allowed = allowed || decoded_equals(p.name, p.form_encoded, a);
     violation v{.field = {.text = p.name, .form = as_given}, .code = code::unknown_parameter,
                 .severity = opt_.profile == profile::hardened && !allowed ? severity::error : severity::warning,
                 .api_code = S::codes.parameter};
@@ -289,7 +296,7 @@ class engine {
   std::size_t seq_ = 0;
   std::size_t position_ = 0;
   slot_set<slot_total<S>> seen_{};
-  std::array<slot, slot_total<S>> slots_;  // valid where seen_ is set
+  array<slot, slot_total<S>> slots_;  // valid where seen_ is set
   scan_outcome outcome_{};                  // of the value being checked
 };
 

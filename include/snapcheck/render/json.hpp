@@ -4,8 +4,8 @@
 #define SNAPCHECK_RENDER_JSON_HPP
 
 #include <cstddef>
-#include <string_view>
 
+#include "../core/string_view.hpp"
 #include "../result/result.hpp"
 #include "text.hpp"
 
@@ -16,7 +16,7 @@ namespace detail {
 template <class Out>
 struct json_escaper {
   Out& out;
-  constexpr void operator()(std::string_view s) const {
+  constexpr void operator()(string_view s) const {
     constexpr char hex[] = "0123456789abcdef";
     std::size_t clean = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -31,7 +31,7 @@ struct json_escaper {
       else if (c == '\t') out("\\t");
       else {
         const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out(std::string_view(u, 6));
+        out(string_view(u, 6));
       }
     }
     if (s.size() > clean) out(s.substr(clean));
@@ -61,7 +61,7 @@ constexpr void write_json(const violation& v, Out&& out) {
   detail::json_string(out, [&](auto& esc) { esc(v.api_code); });
   out(",\"message\":");
   detail::json_string(out, [&](auto& esc) { write_message(v, esc); });
-  const auto number = [&](std::string_view key, auto value) {
+  const auto number = [&](string_view key, auto value) {
     if (!value) return;
     out(key);
     detail::write_number(*value, out);

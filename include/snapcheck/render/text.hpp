@@ -1,14 +1,14 @@
 // Text from violation data: the field name as given, and an English message
 // that names the field and the bound but never the value (values may hold
-// secrets or log-injection text). Writers call out(std::string_view) and
+// secrets or log-injection text). Writers call out(string_view) and
 // allocate nothing; std::string helpers are in snapcheck/strings.hpp.
 #ifndef SNAPCHECK_RENDER_TEXT_HPP
 #define SNAPCHECK_RENDER_TEXT_HPP
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
+#include "../core/string_view.hpp"
 #include "../engine/text.hpp"
 #include "../result/violation.hpp"
 #include "../unicode/utf8.hpp"
@@ -24,14 +24,14 @@ constexpr void write_number(std::uint64_t v, Out& out) {
     buf[sizeof buf - 1 - n++] = static_cast<char>('0' + v % 10);
     v /= 10;
   } while (v != 0);
-  out(std::string_view(buf + sizeof buf - n, n));
+  out(string_view(buf + sizeof buf - n, n));
 }
 
 // Writes a table name, with {N} replaced by index.
 template <class Out>
-constexpr void write_template(std::string_view name, std::uint32_t index, Out& out) {
+constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
   const auto at = name.find(field::index_marker);
-  if (at == std::string_view::npos) {
+  if (at == string_view::npos) {
     out(name);
     return;
   }
@@ -144,7 +144,7 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::bad_start:
       field();
       out(" must start with ");
-      out(has_rule ? r.describe : std::string_view("an allowed character"));
+      out(has_rule ? r.describe : string_view("an allowed character"));
       break;
     case code::bad_char:
       field();
@@ -153,7 +153,7 @@ constexpr void write_message(const violation& v, Out&& out) {
         out(r.describe);
       } else {
         out(" may contain only ");
-        out(has_rule ? r.describe : std::string_view("allowed characters"));
+        out(has_rule ? r.describe : string_view("allowed characters"));
       }
       detail::write_position(v, out);
       break;
@@ -189,7 +189,7 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::bad_format:
       field();
       out(" must be ");
-      out(has_rule ? r.describe : std::string_view("in the required format"));
+      out(has_rule ? r.describe : string_view("in the required format"));
       break;
     case code::value_without_key:
       field();

@@ -4,7 +4,6 @@
 #define SNAPCHECK_RESULT_RESULT_HPP
 
 #include <cstddef>
-#include <span>
 #include <type_traits>
 // std::construct_at is declared in <memory>, the costliest header to parse
 // of all the library would need (0.1 s a translation unit); libstdc++ keeps
@@ -15,6 +14,7 @@
 #include <memory>
 #endif
 
+#include "../core/span.hpp"
 #include "violation.hpp"
 
 namespace snapcheck {
@@ -45,7 +45,7 @@ class basic_result {
   // Returns true when more violations were found than were kept.
   [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
   // Returns the kept violations, in report order.
-  [[nodiscard]] constexpr std::span<const violation> violations() const noexcept {
+  [[nodiscard]] constexpr span<const violation> violations() const noexcept {
     return {store_.all.kept, size_};
   }
   // Returns how many violations were found, kept or not.

@@ -6,9 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
-#include <string_view>
 
+#include "../core/optional.hpp"
+#include "../core/string_view.hpp"
 #include "../rules/codes.hpp"
 #include "../schema/field.hpp"
 
@@ -36,7 +36,7 @@ struct field_path {
   const field* def = &detail::no_row;  // the row, when the name is known (or a family with a bad N)
   std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
   bool alias = false;          // spelled with the deprecated alias
-  std::string_view text{};     // the name as given, for unknown names and bad N
+  string_view text{};     // the name as given, for unknown names and bad N
   name_text form = name_text::decoded;
 
   // Returns true when the path names a table row (rendered from the table).
@@ -52,17 +52,17 @@ struct violation {
   field_path field{};
   snapcheck::code code{};
   snapcheck::severity severity{};
-  std::string_view api_code{};
-  std::optional<std::size_t> at{};      // character index; byte offset for invalid_utf8
-  std::optional<std::size_t> length{};  // actual characters (too_short / too_long)
-  std::optional<std::uint64_t> limit{}; // the bound that was broken
+  string_view api_code{};
+  optional<std::size_t> at{};      // character index; byte offset for invalid_utf8
+  optional<std::size_t> length{};  // actual characters (too_short / too_long)
+  optional<std::uint64_t> limit{}; // the bound that was broken
   const snapcheck::rule* rule = &detail::no_rule;  // the table rule that raised it (kind none: no rule)
   // The 0-based index of the parameter in the input (missing: the number of
   // parameters, i.e. after all of them). Violations are in position order.
   std::size_t position = 0;
   // A better name (a known field) or value (an enum literal), if one is close.
   field_path suggested_field{};
-  std::string_view suggested_value{};
+  string_view suggested_value{};
 
   [[nodiscard]] constexpr bool is_error() const noexcept { return severity == severity::error; }
   [[nodiscard]] constexpr bool has_suggestion() const noexcept {

@@ -3,10 +3,10 @@
 #ifndef SNAPCHECK_RULES_CHAR_SET_HPP
 #define SNAPCHECK_RULES_CHAR_SET_HPP
 
-#include <array>
 #include <cstdint>
-#include <string_view>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "../unicode/han.hpp"
 
 namespace snapcheck {
@@ -18,7 +18,7 @@ struct char_set {
   std::uint64_t ascii_hi = 0;  // bit c-64 set: ASCII c (64–127) is in the set
   bool han = false;            // Chinese characters (SPEC §1) are in the set
   std::uint8_t range_count = 0;
-  std::array<unicode::detail::code_point_range, max_ranges> ranges{};  // non-ASCII
+  detail::array<unicode::detail::code_point_range, max_ranges> ranges{};  // non-ASCII
 
   // Returns true when cp is in the set.
   [[nodiscard]] constexpr bool contains(char32_t cp,
@@ -59,7 +59,7 @@ struct char_set {
 }
 
 // Returns the set of the ASCII characters listed in chars.
-[[nodiscard]] constexpr char_set ascii_chars(std::string_view chars) noexcept {
+[[nodiscard]] constexpr char_set ascii_chars(string_view chars) noexcept {
   char_set s;
   for (char c : chars) s = s | code_points(static_cast<unsigned char>(c), static_cast<unsigned char>(c));
   return s;

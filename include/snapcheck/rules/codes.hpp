@@ -4,7 +4,8 @@
 #define SNAPCHECK_RULES_CODES_HPP
 
 #include <cstdint>
-#include <string_view>
+
+#include "../core/string_view.hpp"
 
 namespace snapcheck {
 
@@ -37,7 +38,7 @@ enum class code : std::uint8_t {
 enum class severity : std::uint8_t { error, warning };
 
 // Returns the snake_case name of c, as used in SPEC.md and in JSON output.
-[[nodiscard]] constexpr std::string_view to_string(code c) noexcept {
+[[nodiscard]] constexpr string_view to_string(code c) noexcept {
   switch (c) {
     case code::missing: return "missing";
     case code::unknown_parameter: return "unknown_parameter";
@@ -65,7 +66,7 @@ enum class severity : std::uint8_t { error, warning };
 }
 
 // Returns "error" or "warning".
-[[nodiscard]] constexpr std::string_view to_string(severity s) noexcept {
+[[nodiscard]] constexpr string_view to_string(severity s) noexcept {
   return s == severity::error ? "error" : "warning";
 }
 

@@ -4,11 +4,11 @@
 #ifndef SNAPCHECK_RULES_RULE_HPP
 #define SNAPCHECK_RULES_RULE_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "codes.hpp"
 #include "char_set.hpp"
 
@@ -53,10 +53,10 @@ struct rule {
   std::uint64_t min = 0;
   std::uint64_t max = 0;
   char_set chars{};
-  std::array<std::string_view, max_texts> texts{};
+  detail::array<string_view, max_texts> texts{};
   case_mode cases = case_mode::exact;
-  std::string_view api_code{};   // empty: the field's api_code
-  std::string_view describe{};   // for messages: what the set or shape is, in words
+  string_view api_code{};   // empty: the field's api_code
+  string_view describe{};   // for messages: what the set or shape is, in words
 
   // Returns the rule restricted to one profile.
   [[nodiscard]] constexpr rule only_in(profile p) const noexcept {
@@ -65,13 +65,13 @@ struct rule {
     return r;
   }
   // Returns the rule with the given words for messages ("letters, digits, ...").
-  [[nodiscard]] constexpr rule described(std::string_view words) const noexcept {
+  [[nodiscard]] constexpr rule described(string_view words) const noexcept {
     rule r = *this;
     r.describe = words;
     return r;
   }
   // Returns the rule reporting the given api_code instead of the field's.
-  [[nodiscard]] constexpr rule with_api_code(std::string_view c) const noexcept {
+  [[nodiscard]] constexpr rule with_api_code(string_view c) const noexcept {
     rule r = *this;
     r.api_code = c;
     return r;
@@ -96,31 +96,31 @@ namespace rules {
 }
 [[nodiscard]] constexpr rule max_length(std::uint64_t max) noexcept { return length(0, max); }
 // Returns a rule: the first character is in s.
-[[nodiscard]] constexpr rule first_char(char_set s, std::string_view words) noexcept {
+[[nodiscard]] constexpr rule first_char(char_set s, string_view words) noexcept {
   return {.kind = rule_kind::first_char, .chars = s, .describe = words};
 }
 // Returns a rule: every character (after the first, if a first_char rule
 // precedes it in the row) is in s.
-[[nodiscard]] constexpr rule only_chars(char_set s, std::string_view words) noexcept {
+[[nodiscard]] constexpr rule only_chars(char_set s, string_view words) noexcept {
   return {.kind = rule_kind::only_chars, .chars = s, .describe = words};
 }
 // Returns a rule: no character is in s.
-[[nodiscard]] constexpr rule no_chars(char_set s, std::string_view words) noexcept {
+[[nodiscard]] constexpr rule no_chars(char_set s, string_view words) noexcept {
   return {.kind = rule_kind::no_chars, .chars = s, .describe = words};
 }
 // Returns a rule: the value does not start with any of the texts.
-[[nodiscard]] constexpr rule no_prefix(case_mode c, std::string_view a, std::string_view b = {},
-                                       std::string_view d = {}) noexcept {
+[[nodiscard]] constexpr rule no_prefix(case_mode c, string_view a, string_view b = {},
+                                       string_view d = {}) noexcept {
   return {.kind = rule_kind::no_prefix, .texts = {a, b, d}, .cases = c};
 }
 // Returns a rule: the value contains none of the texts.
-[[nodiscard]] constexpr rule no_substring(case_mode c, std::string_view a, std::string_view b = {},
-                                          std::string_view d = {}) noexcept {
+[[nodiscard]] constexpr rule no_substring(case_mode c, string_view a, string_view b = {},
+                                          string_view d = {}) noexcept {
   return {.kind = rule_kind::no_substring, .texts = {a, b, d}, .cases = c};
 }
 // Returns a rule: the value is exactly one of the texts.
-[[nodiscard]] constexpr rule one_of(std::string_view a, std::string_view b = {},
-                                    std::string_view d = {}) noexcept {
+[[nodiscard]] constexpr rule one_of(string_view a, string_view b = {},
+                                    string_view d = {}) noexcept {
   return {.kind = rule_kind::one_of, .texts = {a, b, d}};
 }
 // Returns a rule: ASCII digits only, value min..max (any number of digits).
@@ -133,7 +133,7 @@ namespace rules {
 }
 // Returns a rule: the family member `name` (e.g. "Tag.{N}.Key") with the same
 // N is present too.
-[[nodiscard]] constexpr rule requires_field(std::string_view name) noexcept {
+[[nodiscard]] constexpr rule requires_field(string_view name) noexcept {
   return {.kind = rule_kind::requires_field, .texts = {name}};
 }
 // Returns a rule: no member of the family with a lower N has the same value

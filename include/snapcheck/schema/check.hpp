@@ -5,8 +5,10 @@
 
 #include <concepts>
 #include <cstddef>
-#include <string_view>
+#include <initializer_list>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "field.hpp"
 
 namespace snapcheck {
@@ -15,16 +17,16 @@ namespace snapcheck {
 // `static constexpr api_codes codes`.
 template <class S>
 concept schema = requires {
-  { std::size(S::fields) } -> std::convertible_to<std::size_t>;
+  { detail::size_of(S::fields) } -> std::convertible_to<std::size_t>;
   { S::fields[0] } -> std::convertible_to<const field&>;
   { S::codes } -> std::convertible_to<const api_codes&>;
 };
 
 namespace detail {
 
-[[nodiscard]] constexpr std::size_t count_of(std::string_view s, std::string_view part) noexcept {
+[[nodiscard]] constexpr std::size_t count_of(string_view s, string_view part) noexcept {
   std::size_t n = 0;
-  for (auto at = s.find(part); at != std::string_view::npos; at = s.find(part, at + 1)) ++n;
+  for (auto at = s.find(part); at != string_view::npos; at = s.find(part, at + 1)) ++n;
   return n;
 }
 
@@ -51,9 +53,9 @@ template <schema S>
 }
 
 // Returns the index of the field named `name` (family template or plain), or
-// std::size(S::fields) when there is none.
+// size_of(S::fields) when there is none.
 template <schema S>
-[[nodiscard]] constexpr std::size_t field_index(std::string_view name) noexcept {
+[[nodiscard]] constexpr std::size_t field_index(string_view name) noexcept {
   std::size_t i = 0;
   for (const auto& f : S::fields) {
     if (f.name == name) return i;
@@ -64,7 +66,7 @@ template <schema S>
 
 template <schema S>
 [[nodiscard]] constexpr bool names_are_unique() noexcept {
-  const std::size_t n = std::size(S::fields);
+  const std::size_t n = size_of(S::fields);
   for (std::size_t i = 0; i < n; ++i) {
     const field& a = S::fields[i];
     if (a.name.empty() || a.name == a.alias) return false;
@@ -80,7 +82,7 @@ template <schema S>
 
 // Names are matched against raw input before any decoding: they must read
 // the same encoded and decoded (printable ASCII, no '%', '+', '&', '=').
-[[nodiscard]] constexpr bool is_plain_name(std::string_view n) noexcept {
+[[nodiscard]] constexpr bool is_plain_name(string_view n) noexcept {
   for (char c : n)
     if (c <= ' ' || c >= 0x7F || c == '%' || c == '+' || c == '&' || c == '=') return false;
   return true;
@@ -140,7 +142,7 @@ template <schema S>
           break;
         case rule_kind::requires_field: {
           const std::size_t other = field_index<S>(r.texts[0]);
-          if (other == std::size(S::fields) || !f.is_family()) return false;
+          if (other == size_of(S::fields) || !f.is_family()) return false;
           const field& o = S::fields[other];
           if (!o.is_family() || o.min_index != f.min_index || o.max_index != f.max_index) return false;
           break;
@@ -160,7 +162,7 @@ template <schema S>
 // Fails the build, with a message naming the problem, when S is not sane.
 template <schema S>
 constexpr bool assert_sane() noexcept {
-  static_assert(std::size(S::fields) > 0, "snapcheck: a schema needs at least one field");
+  static_assert(detail::size_of(S::fields) > 0, "snapcheck: a schema needs at least one field");
   static_assert(detail::names_are_unique<S>(), "snapcheck: two fields (or aliases) of a schema share a name");
   static_assert(detail::names_are_plain<S>(),
                 "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");

@@ -4,41 +4,41 @@
 #ifndef SNAPCHECK_SCHEMA_FIELD_HPP
 #define SNAPCHECK_SCHEMA_FIELD_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "../rules/rule.hpp"
 
 namespace snapcheck {
 
 struct field {
   static constexpr std::size_t max_rules = 8;
-  static constexpr std::string_view index_marker = "{N}";
+  static constexpr string_view index_marker = "{N}";
 
-  std::string_view name;       // "DiskId", or a family "Tag.{N}.Key"
-  std::string_view alias{};    // accepted but deprecated spelling, same shape
+  string_view name;       // "DiskId", or a family "Tag.{N}.Key"
+  string_view alias{};    // accepted but deprecated spelling, same shape
   bool required = false;       // missing when absent or empty
   bool empty_is_absent = true; // an empty value skips the rules (SPEC §1 "present")
   std::uint32_t min_index = 0; // a family's N range
   std::uint32_t max_index = 0;
-  std::string_view api_code{}; // for violations on the value
-  std::array<rule, max_rules> rules{};
-  std::string_view source{};   // the wording of the source page this row encodes
+  string_view api_code{}; // for violations on the value
+  detail::array<rule, max_rules> rules{};
+  string_view source{};   // the wording of the source page this row encodes
 
   [[nodiscard]] constexpr bool is_family() const noexcept {
-    return name.find(index_marker) != std::string_view::npos;
+    return name.find(index_marker) != string_view::npos;
   }
   // Returns the part of a family name before {N} ("Tag.").
-  [[nodiscard]] constexpr std::string_view prefix() const noexcept {
+  [[nodiscard]] constexpr string_view prefix() const noexcept {
     return name.substr(0, name.find(index_marker));
   }
   // Returns the part of the name (or of the alias) after {N} (".Key").
-  [[nodiscard]] constexpr std::string_view suffix(bool of_alias = false) const noexcept {
-    const std::string_view n = of_alias ? alias : name;
+  [[nodiscard]] constexpr string_view suffix(bool of_alias = false) const noexcept {
+    const string_view n = of_alias ? alias : name;
     const auto at = n.find(index_marker);
-    return at == std::string_view::npos ? std::string_view{} : n.substr(at + index_marker.size());
+    return at == string_view::npos ? string_view{} : n.substr(at + index_marker.size());
   }
   // Returns the number of rows a family (or a plain field: 1) stands for.
   [[nodiscard]] constexpr std::size_t slot_count() const noexcept {
@@ -58,8 +58,8 @@ struct field {
 
 // Request-level api codes of a schema (SPEC §6).
 struct api_codes {
-  std::string_view missing;    // a required parameter is absent
-  std::string_view parameter;  // about a parameter itself, not its value
+  string_view missing;    // a required parameter is absent
+  string_view parameter;  // about a parameter itself, not its value
 };
 
 }  // namespace snapcheck

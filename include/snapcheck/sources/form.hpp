@@ -5,15 +5,15 @@
 
 #include <bit>
 #include <cstddef>
-#include <string_view>
 
+#include "../core/string_view.hpp"
 #include "../engine/text.hpp"
 
 namespace snapcheck {
 
 class form_source {
  public:
-  constexpr explicit form_source(std::string_view body) noexcept : body_(body) {}
+  constexpr explicit form_source(string_view body) noexcept : body_(body) {}
 
   // Returns true when there are more than `limit` non-empty segments.
   [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
@@ -48,7 +48,7 @@ class form_source {
   // string_view::find is memchr at run time, and constexpr.
   [[nodiscard]] constexpr std::size_t segment_end(std::size_t from) const noexcept {
     const std::size_t end = body_.find('&', from);
-    return end == std::string_view::npos ? body_.size() : end;
+    return end == string_view::npos ? body_.size() : end;
   }
 
   // Returns the offset of the first byte equal to a or b from `from`, or the
@@ -81,7 +81,7 @@ class form_source {
     return from;
   }
 
-  std::string_view body_;
+  string_view body_;
 };
 
 }  // namespace snapcheck

@@ -1,13 +1,13 @@
 // An already-decoded parameter list as a source of pieces (SPEC §2.1): any
 // range whose elements are (name, value) pairs of things convertible to
-// std::string_view: std::pair, std::tuple, or a struct with first/second.
+// string_view: std::pair, std::tuple, or a struct with first/second.
 #ifndef SNAPCHECK_SOURCES_PARAMS_HPP
 #define SNAPCHECK_SOURCES_PARAMS_HPP
 
 #include <cstddef>
-#include <string_view>
-#include <utility>
 
+#include "../core/array.hpp"
+#include "../core/string_view.hpp"
 #include "../engine/text.hpp"
 
 namespace snapcheck {
@@ -16,21 +16,38 @@ namespace detail {
 template <class E>
 [[nodiscard]] constexpr piece as_piece(const E& e) noexcept {
   if constexpr (requires { e.first; e.second; }) {
-    return {std::string_view(e.first), std::string_view(e.second), false};
-  } else {
-    using std::get;
-    return {std::string_view(get<0>(e)), std::string_view(get<1>(e)), false};
+    return {string_view(e.first), string_view(e.second), false};
+  } else {  // std::get, or a get of the element's own namespace
+    return {string_view(get<0>(e)), string_view(get<1>(e)), false};
   }
+}
+
+// The bounds of a C array, or a range's begin() and end().
+template <class T, std::size_t N>
+[[nodiscard]] constexpr const T* first(const T (&a)[N]) noexcept {
+  return a;
+}
+template <class T, std::size_t N>
+[[nodiscard]] constexpr const T* last(const T (&a)[N]) noexcept {
+  return a + N;
+}
+template <class R>
+[[nodiscard]] constexpr auto first(const R& r) -> decltype(r.begin()) {
+  return r.begin();
+}
+template <class R>
+[[nodiscard]] constexpr auto last(const R& r) -> decltype(r.end()) {
+  return r.end();
 }
 
 }  // namespace detail
 
-// A list of pairs: anything std::begin and std::end walk, twice (a container,
-// a C array, a view); <iterator> and <ranges> are left out on purpose, to
-// keep the headers cheap to compile.
+// A list of pairs: a C array, or anything with begin() and end() that can be
+// walked twice (a container, a view); <iterator> and <ranges> are left out
+// on purpose, to keep the headers cheap to compile.
 template <class R>
 concept pair_range = requires(const R& r) {
-  std::begin(r) != std::end(r);
+  detail::first(r) != detail::last(r);
 };
 
 template <pair_range R>
@@ -40,11 +57,11 @@ class params_source {
 
   // Returns true when the list has more than `limit` pairs.
   [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
-    if constexpr (requires { std::size(r_); }) {
-      return static_cast<std::size_t>(std::size(r_)) > limit;
+    if constexpr (requires { detail::size_of(r_); }) {
+      return static_cast<std::size_t>(detail::size_of(r_)) > limit;
     } else {
       std::size_t n = 0;
-      for (auto it = std::begin(r_); it != std::end(r_) && n <= limit; ++it) ++n;
+      for (auto it = detail::first(r_); it != detail::last(r_) && n <= limit; ++it) ++n;
       return n > limit;
     }
   }

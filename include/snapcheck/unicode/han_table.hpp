@@ -2,10 +2,10 @@
 // Unified_Ideograph=Yes, Unicode 17.0.0: 16 ranges, 101996 code points.
 #ifndef SNAPCHECK_UNICODE_HAN_TABLE_HPP
 #define SNAPCHECK_UNICODE_HAN_TABLE_HPP
-#include <string_view>
+#include "../core/string_view.hpp"
 namespace snapcheck::unicode::detail {
 struct code_point_range { char32_t first; char32_t last; };  // inclusive
-inline constexpr std::string_view han_table_unicode_version = "17.0.0";
+inline constexpr string_view han_table_unicode_version = "17.0.0";
 inline constexpr code_point_range han_ranges[] = {
     {0x3400, 0x4DBF},
     {0x4E00, 0x9FFF},

@@ -5,7 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
+
+#include "../core/string_view.hpp"
 
 namespace snapcheck::unicode {
 
@@ -67,7 +68,7 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 // Returns the byte offset where the first ill-formed sequence of s starts, or
 // npos when s is valid UTF-8.
-[[nodiscard]] constexpr std::size_t first_invalid(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::size_t first_invalid(string_view s) noexcept {
   utf8_decoder d;
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -81,7 +82,7 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
   return d.pending() ? start : npos;
 }
 
-// Passes bytes on to out(std::string_view) as valid UTF-8: each maximal
+// Passes bytes on to out(string_view) as valid UTF-8: each maximal
 // ill-formed subpart becomes U+FFFD (the Unicode "substitution of maximal
 // subparts" practice). Feed bytes with put(), then call finish().
 template <class Out>
@@ -99,7 +100,7 @@ class utf8_sanitizer {
       }
       if (st == utf8_decoder::step::scalar) {
         seq_[len_++] = static_cast<char>(b);
-        out_(std::string_view(seq_, len_));
+        out_(string_view(seq_, len_));
         len_ = 0;
         return;
       }
@@ -116,7 +117,7 @@ class utf8_sanitizer {
   }
 
  private:
-  static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+  static constexpr string_view replacement = "\xEF\xBF\xBD";
   Out& out_;
   utf8_decoder dec_{};
   char seq_[4] = {};

@@ -78,6 +78,10 @@ template <class T>
 std::string show(const std::optional<T>& o) {
   return o ? std::to_string(*o) : "-";
 }
+template <class T>
+std::string show(const snapcheck::optional<T>& o) {
+  return o ? std::to_string(*o) : "-";
+}
 
 inline std::string suggestion_text(const snapcheck::violation& v) {
   std::string s;
