@@ -369,10 +369,10 @@ BOOST_AUTO_TEST_CASE(the_name_table_holds_every_valid_spelling_and_nothing_else)
 }
 
 BOOST_AUTO_TEST_CASE(form_splitting_agrees_with_a_plain_loop) {
-  // Bodies of every length to 80 bytes with '&' and '=' at every offset of
-  // a 16-byte step and of the body's last 16 bytes, and values past the 32
-  // bytes where memchr takes over: the pieces must be those of SPEC 2.2
-  // computed one byte at a time.
+  // Bodies of every length to 200 bytes with '&' and '=' at every offset of
+  // a 16-byte compare, of a 64-byte chunk and of the body's last 16 bytes,
+  // and values of 64 bytes and more, whose end memchr finds: the pieces
+  // must be those of SPEC 2.2 computed one byte at a time.
   const auto reference = [](std::string_view body) {  // the fuzz model's split, one byte at a time
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& p : fuzz::split_form(body).params)
@@ -382,13 +382,14 @@ BOOST_AUTO_TEST_CASE(form_splitting_agrees_with_a_plain_loop) {
   std::uint32_t seed = 12345;
   const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
   std::size_t bodies = 0;
-  for (std::size_t size = 0; size <= 80; ++size) {
-    for (int round = 0; round < 60; ++round) {
+  constexpr unsigned rates[] = {0, 4, 15, 60, 250, 600};  // separators per thousand bytes
+  for (std::size_t size = 0; size <= 200; ++size) {
+    for (int round = 0; round < 36; ++round) {
       std::string body(size, 'a');
-      const unsigned density = 1 + next() % 12;  // from mostly separators to long values
+      const unsigned rate = rates[next() % 6];  // from no separator to mostly separators
       for (char& c : body) {
-        const unsigned r = next() % 24;
-        c = r < density ? '&' : r < 2 * density ? '=' : static_cast<char>('a' + r % 26);
+        const unsigned r = next() % 1000;
+        c = r < rate / 2 ? '&' : r < rate ? '=' : static_cast<char>('a' + r % 26);
       }
       std::vector<std::pair<std::string, std::string>> got;
       sc::form_source(body).for_each([&](const sc::piece& p) {
@@ -399,7 +400,19 @@ BOOST_AUTO_TEST_CASE(form_splitting_agrees_with_a_plain_loop) {
       ++bodies;
     }
   }
-  BOOST_TEST(bodies == 81u * 60u);
+  BOOST_TEST(bodies == 201u * 36u);
+  // Long values ending at every offset around the 64-byte chunks, with and
+  // without a piece after them.
+  for (std::size_t lead = 0; lead < 3; ++lead)
+    for (std::size_t size = 50; size <= 200; ++size)
+      for (const char* after : {"", "&b=c", "&&x", "=&y"}) {
+        const std::string body = std::string(lead, '&') + "a=" + std::string(size, 'v') + after;
+        std::vector<std::pair<std::string, std::string>> got;
+        sc::form_source(body).for_each([&](const sc::piece& p) {
+          got.emplace_back(std::string(p.name), p.value.data() == nullptr ? std::string("<none>") : std::string(p.value));
+        });
+        BOOST_TEST_CONTEXT(body) { BOOST_TEST((got == reference(body))); }
+      }
 }
 
 BOOST_AUTO_TEST_CASE(banded_edit_distance_equals_the_full_one) {

@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cstddef>
+#include <cstdint>
 
 #include "../core/string_view.hpp"
 #include "../engine/text.hpp"
@@ -27,21 +28,43 @@ class form_source {
     return n > limit;
   }
 
-  // Calls f(piece) for each non-empty segment, in order. A name is read up
-  // to its '=' or '&', then its value up to the next '&'.
+  // Calls f(piece) for each non-empty segment, in order. The body is read
+  // 64 bytes at a time into two masks, of its '&' and of its '=', and the
+  // pieces come from walking their bits: a few instructions a parameter,
+  // with no search loop to mispredict the end of. Before, a name and a
+  // value were each searched for their end: 102 ns for W1's 14 parameters,
+  // 44 ns now.
   template <class F>
   constexpr void for_each(F&& f) const {
-    for (std::size_t start = 0; start < body_.size();) {
-      const std::size_t stop = find_either(start, '=', '&');
-      if (stop < body_.size() && body_[stop] == '=') {
-        const std::size_t end = find_either(stop + 1, '&', '&');
-        f(piece{body_.substr(start, stop - start), body_.substr(stop + 1, end - stop - 1), true});
-        start = end + 1;
-      } else {
-        if (stop > start) f(piece{body_.substr(start, stop - start), {}, true});
-        start = stop + 1;
+    constexpr std::size_t none = string_view::npos;
+    const std::size_t n = body_.size();
+    std::size_t start = 0;  // of the segment being read
+    std::size_t eq = none;  // its first '='
+    const char* const text = body_.data();
+    const auto piece_to = [&](std::size_t end) {
+      if (eq != none) f(piece{{text + start, eq - start}, {text + eq + 1, end - eq - 1}, true});
+      else if (end > start) f(piece{{text + start, end - start}, {}, true});
+    };
+    for (std::size_t base = 0; base < n;) {
+      std::uint64_t amp = 0;
+      std::uint64_t eqs = 0;
+      mark(base, n - base < 64 ? n - base : 64, amp, eqs);
+      const std::uint64_t all = amp | eqs;
+      for (std::uint64_t events = all; events != 0; events &= events - 1) {
+        const auto bit = static_cast<std::size_t>(std::countr_zero(events));
+        if (((amp >> bit) & 1u) != 0) {
+          piece_to(base + bit);
+          start = base + bit + 1;
+          eq = none;
+        } else if (eq == none) {
+          eq = base + bit;
+        }
       }
+      // 64 bytes of a value and no '&': a long value, whose end memchr's
+      // wider steps find faster; the next chunk starts at that '&'.
+      base = all == 0 && eq != none ? segment_end(base + 64) : base + 64;
     }
+    piece_to(n);
   }
 
  private:
@@ -51,34 +74,41 @@ class form_source {
     return end == string_view::npos ? body_.size() : end;
   }
 
-  // Returns the offset of the first byte equal to a or b from `from`, or the
-  // body's size. Names and most values are short: with SSE2, 16 bytes a step
-  // end the search on one predictable branch, where a byte loop or a call
-  // to memchr mispredicts its exit on every parameter. The last bytes of the
-  // body are read as the body's last 16, those before `from` masked off.
-  // Past 32 bytes of a value, memchr's wider steps take over.
-  [[nodiscard]] constexpr std::size_t find_either(std::size_t from, char a, char b) const noexcept {
+  // Sets bit k of amp (of eq) when body_[base + k] is '&' ('='), for k < len
+  // (at most 64). With SSE2, 16 bytes a compare; a chunk that ends the body
+  // short of 16 bytes is read as the body's last 16, those before it dropped.
+  constexpr void mark(std::size_t base, std::size_t len, std::uint64_t& amp, std::uint64_t& eq) const noexcept {
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
     if (!std::is_constant_evaluated() && body_.size() >= 16) {
       using bytes16 = char __attribute__((vector_size(16)));
-      const auto hits_at = [&](std::size_t at) {
+      const auto at = [&](std::size_t from) {
         bytes16 v;
-        __builtin_memcpy(&v, body_.data() + at, 16);
-        return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<bytes16>((v == a) | (v == b))));
+        __builtin_memcpy(&v, body_.data() + from, 16);
+        return v;
       };
-      for (std::size_t step = 0; from + 16 <= body_.size(); from += 16, ++step) {
-        if (const unsigned hits = hits_at(from); hits != 0)
-          return from + static_cast<std::size_t>(std::countr_zero(hits));
-        if (step == 1 && a == b) return segment_end(from + 16);
+      const auto bits = [](auto lanes) {
+        return static_cast<std::uint64_t>(static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<bytes16>(lanes))));
+      };
+      std::size_t k = 0;
+      for (; k + 16 <= len; k += 16) {
+        const bytes16 v = at(base + k);
+        amp |= bits(v == '&') << k;
+        eq |= bits(v == '=') << k;
       }
-      if (from == body_.size()) return from;
-      const std::size_t last = body_.size() - 16;
-      const unsigned hits = hits_at(last) >> (from - last);
-      return hits != 0 ? from + static_cast<std::size_t>(std::countr_zero(hits)) : body_.size();
+      if (k < len) {  // here base + len is the body's size
+        const std::size_t last = body_.size() - 16;
+        const std::size_t skip = base + k - last;
+        const bytes16 v = at(last);
+        amp |= (bits(v == '&') >> skip) << k;
+        eq |= (bits(v == '=') >> skip) << k;
+      }
+      return;
     }
 #endif
-    while (from < body_.size() && body_[from] != a && body_[from] != b) ++from;
-    return from;
+    for (std::size_t k = 0; k < len; ++k) {
+      amp |= std::uint64_t{body_[base + k] == '&'} << k;
+      eq |= std::uint64_t{body_[base + k] == '='} << k;
+    }
   }
 
   string_view body_;
