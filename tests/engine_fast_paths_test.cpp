@@ -329,8 +329,11 @@ BOOST_AUTO_TEST_CASE(the_name_table_holds_every_valid_spelling_and_nothing_else)
   const auto spellings = valid_spellings();
   constexpr const d::name_table& table = d::name_table_of<S>;
   std::size_t entries = 0;
-  for (const auto size : table.sizes) entries += size;
+  for (const auto& bucket : table.buckets)
+    for (const d::name_entry& e : bucket) entries += e.key.size != d::name_table::unused;
   BOOST_TEST(entries == spellings.size());  // 8 plain names, 2 families x 20 x 2 spellings
+  // The empty name is no spelling, though its key is all zeros.
+  BOOST_TEST((d::match_name<S>("").what == d::name_match::kind::unknown));
   const auto same = [](const d::name_match& a, const d::name_match& b) {
     return a.what == b.what && a.field == b.field && a.index == b.index && a.alias == b.alias;
   };
@@ -340,7 +343,7 @@ BOOST_AUTO_TEST_CASE(the_name_table_holds_every_valid_spelling_and_nothing_else)
       // Found in the table itself, not by the families' shapes.
       const d::name_key key = d::key_of(name);
       const std::size_t h = d::name_hash(key);
-      BOOST_TEST(std::count_if(table.buckets[h].begin(), table.buckets[h].begin() + table.sizes[h],
+      BOOST_TEST(std::count_if(table.buckets[h].begin(), table.buckets[h].end(),
                                [&](const d::name_entry& e) { return e.key == key; }) == 1);
       // One byte changed anywhere: known only if that is another valid spelling.
       for (std::size_t at = 0; at < name.size(); ++at) {

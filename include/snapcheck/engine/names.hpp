@@ -189,15 +189,24 @@ inline constexpr std::size_t max_members = 64;  // larger families are matched b
   return static_cast<std::size_t>(((k.head * 0x9E3779B97F4A7C15ull) ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) >> 57);
 }
 
+// A bucket's unused entries have a size no name has, so a lookup compares
+// all bucket_size entries without first loading how many are used: one
+// load less between the name's bytes and the verdict.
 struct name_table {
+  static constexpr std::size_t unused = ~std::size_t{0};
   array<array<name_entry, bucket_size>, name_buckets> buckets{};
-  array<std::uint8_t, name_buckets> sizes{};
   bool overflow = false;
 
+  constexpr name_table() noexcept {
+    for (auto& bucket : buckets)
+      for (name_entry& e : bucket) e.key.size = unused;
+  }
   constexpr void add(const name_entry& e) noexcept {
-    const std::size_t h = name_hash(e.key);
-    if (sizes[h] == bucket_size) overflow = true;
-    else buckets[h][sizes[h]++] = e;
+    array<name_entry, bucket_size>& bucket = buckets[name_hash(e.key)];
+    std::size_t at = 0;
+    while (at < bucket_size && bucket[at].key.size != unused) ++at;
+    if (at == bucket_size) overflow = true;
+    else bucket[at] = e;
   }
 };
 
@@ -280,21 +289,25 @@ template <schema S>
 template <schema S>
 inline constexpr auto family_shapes_of = make_family_shapes<S>();
 
-// Finds the row of a decoded name: every valid spelling is in the table;
-// other names are tried against the families' shapes. A name with a
-// family's prefix and one of its suffixes but a bad N is a bad_index of that
-// family; any other shape is unknown.
+// Finds a valid spelling in the table: known, or unknown when the name is
+// no valid spelling (it may still have a family's shape).
 template <schema S>
-[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
+[[nodiscard]] constexpr name_match find_spelling(string_view name) noexcept {
   constexpr const name_table& table = name_table_of<S>;
   static_assert(!table.overflow, "snapcheck: too many names share a hash bucket");
   const name_key key = key_of(name);
-  const std::size_t h = name_hash(key);
-  for (std::size_t e = 0; e < table.sizes[h]; ++e) {
-    const name_entry& entry = table.buckets[h][e];
+  for (const name_entry& entry : table.buckets[name_hash(key)]) {
     if (entry.key == key && (name.size() <= 16 || name == entry.text))
       return {name_match::kind::known, entry.field, entry.index, entry.alias};
   }
+  return {};
+}
+
+// Matches a name that is no valid spelling against the families' shapes: a
+// name with a family's prefix and one of its suffixes but a bad N is a
+// bad_index of that family; any other shape is unknown.
+template <schema S>
+[[nodiscard]] constexpr name_match match_shape(string_view name) noexcept {
   name_match bad{};  // a family shape with a bad N, if no family takes the name
   for (const family_shape& fam : family_shapes_of<S>) {
     if (!has_prefix(name, fam.prefix)) continue;
@@ -309,6 +322,14 @@ template <schema S>
     }
   }
   return bad;
+}
+
+// Finds the row of a decoded name: every valid spelling is in the table;
+// other names are tried against the families' shapes.
+template <schema S>
+[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
+  const name_match m = find_spelling<S>(name);
+  return m.what == name_match::kind::known ? m : match_shape<S>(name);
 }
 
 // Finds the row of a name too long for any row: only a family shape (its

@@ -735,20 +735,23 @@ struct value_pass {
   }
 
   // The rules decided by the whole (well-formed) value.
+  // A row with a unique rule (Tag keys) needs the value's fingerprint
+  // whatever the verdict, so the quick verdict does not spare it the head.
   constexpr void finish(string_view raw, bool form) noexcept {
-    if (g.quick_whole && !g.want_hash && out.chars >= g.quick_min && out.chars <= g.quick_max) {
-      if (raw.empty()) return;
+    bool quick = g.quick_whole && out.chars >= g.quick_min && out.chars <= g.quick_max;
+    if (quick && !raw.empty()) {
       const unsigned char first = form && raw[0] == '%' ? escaped_byte(raw, 0)
                                   : form && raw[0] == '+' ? static_cast<unsigned char>(' ')
                                                           : static_cast<unsigned char>(raw[0]);
-      if (((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0) return;
+      quick = ((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0;
     }
+    if (quick && !g.want_hash) return;
     char buffer[rule::max_text_size] = {};
     const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
     const string_view head = decoded_head(raw, form, buffer, cap);
     const std::uint64_t word = head_word(head);
     if (g.want_hash) out.hash = ((bytes * 0x9E3779B97F4A7C15ull) ^ word) * fnv_prime;  // length and first bytes
-    decide_whole(g, out, head, word, bytes, number, all_digits);
+    if (!quick) decide_whole(g, out, head, word, bytes, number, all_digits);
   }
 };
 
