@@ -198,7 +198,7 @@ struct row_program {
   std::size_t rules = 0;      // rule_count() of the row
   std::uint8_t active = 0;    // bit k: rule k applies under the profile
   bool has_first = false;     // a first_char rule: the first character goes the general way
-  bool want_int = false;      // an integer rule: every byte is read
+  bool want_int = false;      // an integer rule: the whole value is read again as digits
   bool want_hash = false;     // a unique rule: the value's fingerprint
   std::size_t head_size = 0;  // decoded bytes the whole-value rules read
   // The active rules the general way reads per character (first_char,
@@ -341,7 +341,6 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
       g.windows.items[g.windows.count++] = w;
     }
   }
-  if (g.want_int) return g;  // integer rows read every digit: no fast path
   const auto is_set_rule = [&](std::size_t k) {
     return g.is_active(k) && (f.rules[k].kind == rule_kind::only_chars || f.rules[k].kind == rule_kind::no_chars);
   };
@@ -700,19 +699,6 @@ struct value_pass {
   const row_program& g;
   scan_outcome& out;
   std::size_t bytes = 0;  // decoded
-  std::uint64_t number = 0;
-  bool all_digits = true;
-
-  // Every decoded ASCII byte the general way (fast runs count theirs in bulk).
-  constexpr void take(unsigned char b) noexcept {
-    if (g.want_int) all_digits = add_digit(number, b) && all_digits;
-    ++bytes;
-  }
-  // The bytes of a non-ASCII character: no digit among them.
-  constexpr void take_other(std::size_t count) noexcept {
-    all_digits = false;
-    bytes += count;
-  }
 
   // A character through the set rules of the row.
   constexpr void character(char32_t cp, bool ascii, han_set chinese) noexcept {
@@ -751,7 +737,17 @@ struct value_pass {
     const string_view head = decoded_head(raw, form, buffer, cap);
     const std::uint64_t word = head_word(head);
     if (g.want_hash) out.hash = ((bytes * 0x9E3779B97F4A7C15ull) ^ word) * fnv_prime;  // length and first bytes
-    if (!quick) decide_whole(g, out, head, word, bytes, number, all_digits);
+    if (quick) return;
+    // An integer rule reads the value again, as digits: runs and the
+    // general way only count characters, integer rows or not.
+    std::uint64_t number = 0;
+    bool all_digits = true;
+    if (g.want_int) {
+      text_cursor digits{raw, form};
+      for (int b = digits.next(); b >= 0 && all_digits; b = digits.next())
+        all_digits = add_digit(number, static_cast<unsigned char>(b));
+    }
+    decide_whole(g, out, head, word, bytes, number, all_digits);
   }
 };
 
@@ -772,13 +768,13 @@ constexpr void scan(string_view raw, bool form, const options& opt, const row_pr
     const std::size_t seq_start = v.bytes;
     const auto c = text.next_character();
     if (c.what == kind::ascii) {
-      v.take(static_cast<unsigned char>(c.cp));
+      ++v.bytes;
       v.character(c.cp, true, opt.chinese);
       if (g.windows.can_end_with(static_cast<unsigned char>(c.cp))) match_windows(g.windows, text.raw, i, form, out.chars, out);
       return true;
     }
     if (c.what == kind::other) {
-      v.take_other(c.bytes);
+      v.bytes += c.bytes;
       v.character(c.cp, false, opt.chinese);
       return true;
     }
