@@ -43,6 +43,21 @@ bool passes_set_rules(char32_t cp, han_set hs) {
   return true;
 }
 
+// Returns true when the general way would report nothing for cp as the
+// first character of a row with a first_char rule: every active first_char
+// set has it and no active no_chars set does (only_chars skips it).
+template <std::size_t I, profile P>
+bool passes_as_first(char32_t cp) {
+  const sc::field& f = S::fields[I];
+  for (std::size_t k = 0; k < f.rule_count(); ++k) {
+    const sc::rule& r = f.rules[k];
+    if (!r.applies(P)) continue;
+    if (r.kind == sc::rule_kind::first_char && !r.chars.contains(cp, han_set::unicode)) return false;
+    if (r.kind == sc::rule_kind::no_chars && r.chars.contains(cp, han_set::unicode)) return false;
+  }
+  return true;
+}
+
 // Checks every entry of row I's tables under P; returns how many
 // characters the three-byte table lets through (for the usefulness checks).
 template <std::size_t I, profile P>
@@ -55,8 +70,15 @@ std::size_t check_row() {
         BOOST_TEST(c < 0x80);
         BOOST_TEST((c != '%' && c != '+'));
         BOOST_TEST(!g.windows.can_end_with(static_cast<unsigned char>(c)));
-        BOOST_TEST(!g.want_int);
         BOOST_TEST((passes_set_rules<I, P>(static_cast<char32_t>(c), han_set::unicode)));
+      }
+    }
+    for (std::size_t c = 0; c < 128; ++c) {
+      if (((g.first_ascii[c / 64] >> (c % 64)) & 1u) == 0) continue;
+      BOOST_TEST_CONTEXT("first byte " << c) {
+        BOOST_TEST((c != '%' && c != '+'));
+        BOOST_TEST(!g.windows.can_end_with(static_cast<unsigned char>(c)));
+        BOOST_TEST((passes_as_first<I, P>(static_cast<char32_t>(c))));
       }
     }
     std::size_t through = 0;
@@ -176,8 +198,42 @@ BOOST_AUTO_TEST_CASE(tables_pass_the_common_characters) {
   // Substring texts end with '/': that byte goes the general way.
   BOOST_TEST(!(d::program_of<S, key, profile::documented>.ordinary['/']));
   BOOST_TEST((d::program_of<S, key, profile::documented>.ordinary[':']));
-  // Integer rows read every digit.
-  BOOST_TEST(!(d::program_of<S, row_of("RetentionDays"), profile::documented>.ordinary['1']));
+  // Integer rows count their digits in runs (and read them again at the end).
+  BOOST_TEST((d::program_of<S, row_of("RetentionDays"), profile::documented>.ordinary['1']));
+  // SnapshotName's first character: a letter passes quickly, a digit does not.
+  BOOST_TEST(((d::program_of<S, name, profile::documented>.first_ascii[1] >> ('a' - 64)) & 1u) == 1u);
+  BOOST_TEST(((d::program_of<S, name, profile::documented>.first_ascii[0] >> '1') & 1u) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(integers_are_read_at_the_end_from_any_encoding) {
+  // Runs only count an integer row's characters; the digits are read once
+  // more at the end, decoded: escaped digits, long runs of leading zeros,
+  // numbers past every bound and characters that are not digits anywhere.
+  const std::pair<std::string, std::string> cases[] = {
+      {"30", ""},
+      {"%33%30", ""},
+      {"00000000000000000000030", ""},
+      {"65536", ""},
+      {"65537", "RetentionDays:out_of_range"},
+      {"0", "RetentionDays:out_of_range"},
+      {"99999999999999999999999999", "RetentionDays:out_of_range"},
+      {"3a", "RetentionDays:not_integer"},
+      {"a3", "RetentionDays:not_integer"},
+      {"3%20", "RetentionDays:not_integer"},
+      {"+3", "RetentionDays:not_integer"},
+      {"3%E4%B8%AD", "RetentionDays:not_integer"},
+      {"-1", "RetentionDays:not_integer"},
+  };
+  for (const auto& [value, want] : cases) {
+    BOOST_TEST_CONTEXT(value) {
+      BOOST_TEST(summary(sc::validate_form(body_with("RetentionDays=" + value))) == want);
+      std::string decoded = value == "%33%30" ? "30" : value == "3%20" ? "3 " : value == "+3" ? " 3" : value;
+      if (value == "3%E4%B8%AD") decoded = "3\xE4\xB8\xAD";
+      const std::pair<std::string_view, std::string_view> pairs[] = {
+          {"regionId", "cn-hangzhou"}, {"DiskId", "d-1"}, {"RetentionDays", decoded}};
+      BOOST_TEST(summary(sc::validate_params(pairs)) == want);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(substring_split_across_escapes_is_found) {

@@ -220,6 +220,10 @@ struct row_program {
   // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
   // every set rule and cannot end a substring.
   byte_flags ordinary{};
+  // Bit c: ASCII byte c (not '%' or '+') passes as the first character of
+  // a row with a first_char rule, whose only_chars rules skip it: it is in
+  // the first_char sets, in no no_chars set, and ends no substring.
+  array<std::uint64_t, 2> first_ascii{};
   // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
   // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
   // set rule, so counting it is enough. One table per han_set.
@@ -354,6 +358,14 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
     ok[1] &= only ? set.ascii_hi : ~set.ascii_hi;
   }
   for (std::size_t c = 0; c < 0x80; ++c) g.ordinary[c] = ((ok[c / 64] >> (c % 64)) & 1u) != 0;
+  g.first_ascii = {~((std::uint64_t{1} << '%') | (std::uint64_t{1} << '+') | ends[0]), ~ends[1]};
+  for (std::size_t k = 0; k < g.rules; ++k) {
+    const rule& r = f.rules[k];
+    if (!g.is_active(k) || (r.kind != rule_kind::first_char && r.kind != rule_kind::no_chars)) continue;
+    const bool in = r.kind == rule_kind::first_char;
+    g.first_ascii[0] &= in ? r.chars.ascii_lo : ~r.chars.ascii_lo;
+    g.first_ascii[1] &= in ? r.chars.ascii_hi : ~r.chars.ascii_hi;
+  }
   std::size_t specials = 0;  // the ASCII bytes that are not ordinary
   for (std::size_t w = 0; w < 2; ++w) {
     for (std::uint64_t rest = ~ok[w]; rest != 0 && specials <= 4; rest &= rest - 1, ++specials)
@@ -791,7 +803,16 @@ constexpr void scan(string_view raw, bool form, const options& opt, const row_pr
   const block_table& blocks = g.three_byte[opt.chinese == han_set::basic ? 1 : 0];
   [[maybe_unused]] const bool wide = g.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
-  if (g.has_first && n > 0) more = general();
+  if (g.has_first && n > 0) {
+    const auto first = static_cast<unsigned char>(raw[0]);
+    if (first < 0x80 && ((g.first_ascii[first / 64] >> (first % 64)) & 1u) != 0) {
+      i = 1;
+      v.bytes = 1;
+      out.chars = 1;
+    } else {
+      more = general();
+    }
+  }
   while (more && i < n) {
     string_view scalar = raw;  // how far the byte-at-a-time run may go
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
