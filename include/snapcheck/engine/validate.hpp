@@ -82,6 +82,24 @@ template <schema S>
 template <schema S>
 inline constexpr auto cross_rules_of = make_cross_rules<S>();
 
+// The rows of required fields, in table order, found at compile time.
+template <schema S>
+[[nodiscard]] constexpr std::size_t required_count() noexcept {
+  std::size_t n = 0;
+  for (const field& f : S::fields) n += f.required;
+  return n;
+}
+template <schema S>
+[[nodiscard]] constexpr auto make_required() noexcept {
+  array<std::size_t, required_count<S>()> out{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < size_of(S::fields); ++i)
+    if (S::fields[i].required) out[n++] = i;
+  return out;
+}
+template <schema S>
+inline constexpr auto required_of = make_required<S>();
+
 // Which slots have been seen: a bitmap, walked a word at a time.
 template <std::size_t N>
 class slot_set {
@@ -257,11 +275,10 @@ class engine {
       });
     }
     position_ = seq_;  // after every parameter
-    for (std::size_t i = 0; i < size_of(S::fields); ++i) {
-      const field& f = S::fields[i];
+    for (const std::size_t i : required_of<S>) {
       const std::size_t at = slot_base_of<S>[i];
-      if (f.required && (!seen_.test(at) || slots_[at].empty))
-        report({.field = {&f}, .code = code::missing, .api_code = S::codes.missing});
+      if (!seen_.test(at) || slots_[at].empty)
+        report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
     }
   }
 
