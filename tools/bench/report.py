@@ -279,7 +279,10 @@ def main():
     L.append("On this CPU code layout alone moves snapcheck's times by up to about 20%: one source change "
              "(forcing name lookup inline) measured 2% faster in the callgrind driver and 20% slower on W1 "
              "in `bench_validate`. Compare snapcheck versions by the instruction counts below; a time "
-             "difference between versions means something only when it is larger than that.")
+             "difference between versions means something only when it is larger than that. The floor "
+             "moves too: its code never changed, yet its W1 median went from 280 to 335 ns between "
+             "builds and runs of one day, so a W1 ratio to the floor within about 10% of 1.0 is a "
+             "tie, whichever side it falls.")
     L.append("")
     L.append("## Workloads")
     L.append("")
