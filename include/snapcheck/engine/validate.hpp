@@ -216,11 +216,16 @@ class engine {
     s.empty = p.value.empty();
     s.comparable = false;
     if (s.empty && f.empty_is_absent) return;
+    const row_program& program = *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
+                                                                      : programs_of<S, profile::documented>)[m.field];
+    // A row without rules (in this profile) checks only that its text is
+    // well-formed, which plain ASCII without escapes is.
+    if (program.active == 0 && is_plain(p.value, p.form_encoded)) {
+      s.comparable = true;
+      return;
+    }
     scan_outcome& o = outcome_;
-    scan(p.value, p.form_encoded, opt_,
-         *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
-                                             : programs_of<S, profile::documented>)[m.field],
-         o);
+    scan(p.value, p.form_encoded, opt_, program, o);
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
       report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
