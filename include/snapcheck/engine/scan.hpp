@@ -705,6 +705,30 @@ constexpr void match_windows(const window_patterns& windows, string_view raw, st
   }
 }
 
+// The quick verdict on the whole-value rules (row_program::quick_whole): a
+// well-formed value of `chars` characters passes them all.
+[[nodiscard]] constexpr bool passes_quickly(const row_program& g, string_view raw, bool form,
+                                            std::size_t chars) noexcept {
+  if (!g.quick_whole || chars < g.quick_min || chars > g.quick_max) return false;
+  if (raw.empty()) return true;
+  const unsigned char first = form && raw[0] == '%' ? escaped_byte(raw, 0)
+                              : form && raw[0] == '+' ? static_cast<unsigned char>(' ')
+                                                      : static_cast<unsigned char>(raw[0]);
+  return ((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0;
+}
+
+// Returns true when a value needs no scan at all: every byte is an ordinary
+// ASCII character of the row (so the text is well-formed, passes every set
+// rule and holds no substring text), and its length and first byte pass
+// the whole-value rules. Rows whose first character or fingerprint needs
+// more (first_char, unique) always scan.
+[[nodiscard]] constexpr bool passes_at_once(const row_program& g, string_view raw, bool form) noexcept {
+  if (!g.quick_whole || g.has_first || g.want_hash) return false;
+  for (const char c : raw)
+    if (!g.ordinary[static_cast<unsigned char>(c)]) return false;
+  return passes_quickly(g, raw, form, raw.size());
+}
+
 // The state of one pass over a value, and what each character the general
 // way does to it.
 struct value_pass {
@@ -736,13 +760,7 @@ struct value_pass {
   // A row with a unique rule (Tag keys) needs the value's fingerprint
   // whatever the verdict, so the quick verdict does not spare it the head.
   constexpr void finish(string_view raw, bool form) noexcept {
-    bool quick = g.quick_whole && out.chars >= g.quick_min && out.chars <= g.quick_max;
-    if (quick && !raw.empty()) {
-      const unsigned char first = form && raw[0] == '%' ? escaped_byte(raw, 0)
-                                  : form && raw[0] == '+' ? static_cast<unsigned char>(' ')
-                                                          : static_cast<unsigned char>(raw[0]);
-      quick = ((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0;
-    }
+    const bool quick = passes_quickly(g, raw, form, out.chars);
     if (quick && !g.want_hash) return;
     char buffer[rule::max_text_size] = {};
     const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;

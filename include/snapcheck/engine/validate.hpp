@@ -218,9 +218,7 @@ class engine {
     if (s.empty && f.empty_is_absent) return;
     const row_program& program = *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
                                                                       : programs_of<S, profile::documented>)[m.field];
-    // A row without rules (in this profile) checks only that its text is
-    // well-formed, which plain ASCII without escapes is.
-    if (program.active == 0 && is_plain(p.value, p.form_encoded)) {
+    if (passes_at_once(program, p.value, p.form_encoded)) {
       s.comparable = true;
       return;
     }
