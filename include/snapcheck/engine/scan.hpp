@@ -105,6 +105,12 @@ struct scan_outcome {
 
 inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
 
+// The fingerprint a unique rule compares first: of a decoded value's size
+// and the word of its first (up to) eight bytes.
+[[nodiscard]] constexpr std::uint64_t fingerprint(std::size_t bytes, std::uint64_t head) noexcept {
+  return ((bytes * 0x9E3779B97F4A7C15ull) ^ head) * fnv_prime;
+}
+
 // A substring rule's text packed into the low bytes of a 64-bit word, to
 // compare with the last eight decoded bytes.
 struct window_pattern {
@@ -719,11 +725,11 @@ constexpr void match_windows(const window_patterns& windows, string_view raw, st
 
 // Returns true when a value needs no scan at all: every byte is an ordinary
 // ASCII character of the row (so the text is well-formed, passes every set
-// rule and holds no substring text), and its length and first byte pass
-// the whole-value rules. Rows whose first character or fingerprint needs
-// more (first_char, unique) always scan.
+// rule and holds no substring text, and its bytes are its decoded text),
+// and its length and first byte pass the whole-value rules. Rows with a
+// first_char rule always scan.
 [[nodiscard]] constexpr bool passes_at_once(const row_program& g, string_view raw, bool form) noexcept {
-  if (!g.quick_whole || g.has_first || g.want_hash) return false;
+  if (!g.quick_whole || g.has_first) return false;
   for (const char c : raw)
     if (!g.ordinary[static_cast<unsigned char>(c)]) return false;
   return passes_quickly(g, raw, form, raw.size());
@@ -766,7 +772,7 @@ struct value_pass {
     const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
     const string_view head = decoded_head(raw, form, buffer, cap);
     const std::uint64_t word = head_word(head);
-    if (g.want_hash) out.hash = ((bytes * 0x9E3779B97F4A7C15ull) ^ word) * fnv_prime;  // length and first bytes
+    if (g.want_hash) out.hash = fingerprint(bytes, word);
     if (quick) return;
     // An integer rule reads the value again, as digits: runs and the
     // general way only count characters, integer rows or not.

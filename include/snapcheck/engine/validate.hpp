@@ -220,6 +220,7 @@ class engine {
                                                                       : programs_of<S, profile::documented>)[m.field];
     if (passes_at_once(program, p.value, p.form_encoded)) {
       s.comparable = true;
+      if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
       return;
     }
     scan_outcome& o = outcome_;
