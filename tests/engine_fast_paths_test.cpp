@@ -279,7 +279,7 @@ BOOST_AUTO_TEST_CASE(escaped_and_raw_duplicates_are_equal) {
   // The fingerprint of unique rules reads the decoded head.
   const auto r = sc::validate_form(body_with("Tag.1.Key=%E4%B8%ADabcdefgh&Tag.2.Key=中abcdefgh&Tag.3.Key=中abcdefgi"));
   BOOST_TEST(summary(r) == "Tag.2.Key:duplicate_tag_key");
-  // Plain ASCII keys skip the scan (ordinary_text) and take their
+  // Plain ASCII keys skip the scan (ordinary_prefix) and take their
   // fingerprint from the raw bytes: equal to an escaped key's, either order.
   const std::pair<const char*, const char*> pairs[] = {
       {"Tag.1.Key=env&Tag.2.Key=%65nv", "Tag.2.Key:duplicate_tag_key"},

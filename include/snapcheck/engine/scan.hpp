@@ -723,21 +723,21 @@ constexpr void match_windows(const window_patterns& windows, string_view raw, st
   return ((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0;
 }
 
-// Returns true when every character of a value is ordinary ASCII for its
-// row (its first one, for a row with a first_char rule, in first_ascii): the
-// text is then well-formed, its bytes are its decoded characters, it passes
-// every set rule and holds no substring text. Only the whole-value rules
-// are left, and no scan is needed (see check_whole).
-[[nodiscard]] constexpr bool ordinary_text(const row_program& g, string_view raw) noexcept {
+// Returns how many leading characters of a value are ordinary ASCII for its
+// row (the first one, for a row with a first_char rule, in first_ascii):
+// well-formed, their bytes their decoded characters, passing every set rule
+// and ending no substring text. When that is the whole value only the
+// whole-value rules are left (check_whole); otherwise the scan starts
+// after them.
+[[nodiscard]] constexpr std::size_t ordinary_prefix(const row_program& g, string_view raw) noexcept {
   std::size_t i = 0;
   if (g.has_first && !raw.empty()) {
     const auto first = static_cast<unsigned char>(raw[0]);
-    if (first >= 0x80 || ((g.first_ascii[first / 64] >> (first % 64)) & 1u) == 0) return false;
+    if (first >= 0x80 || ((g.first_ascii[first / 64] >> (first % 64)) & 1u) == 0) return 0;
     i = 1;
   }
-  for (; i < raw.size(); ++i)
-    if (!g.ordinary[static_cast<unsigned char>(raw[i])]) return false;
-  return true;
+  while (i < raw.size() && g.ordinary[static_cast<unsigned char>(raw[i])]) ++i;
+  return i;
 }
 
 // The state of one pass over a value, and what each character the general
@@ -792,7 +792,7 @@ struct value_pass {
   }
 };
 
-// Checks a value of ordinary_text against a row program: its whole-value
+// Checks a value that is all ordinary_prefix against a row program: its whole-value
 // rules, and its fingerprint for a unique rule. Out of line: inlined, it
 // made the engine's visit larger and W2 slower by about 8%.
 [[gnu::noinline]] constexpr void check_whole(string_view raw, bool form, const row_program& g, scan_outcome& out) noexcept {
@@ -802,13 +802,16 @@ struct value_pass {
   v.finish(raw, form);
 }
 
-// Checks a value against a row program, in one pass over its raw bytes.
-constexpr void scan(string_view raw, bool form, const options& opt, const row_program& g,
-                    scan_outcome& out) noexcept {
+// Checks a value against a row program, in one pass over its raw bytes
+// from `from`: the characters before it are its ordinary_prefix, counted
+// but not read again.
+constexpr void scan(string_view raw, bool form, const options& opt, const row_program& g, scan_outcome& out,
+                    std::size_t from) noexcept {
   out.reset();
-  value_pass v{g, out};
+  value_pass v{g, out, from};
+  out.chars = from;
   const std::size_t n = raw.size();
-  text_cursor text{raw, form};  // the lambda below reads text.raw: raw itself stays in registers
+  text_cursor text{raw, form, from};  // the lambda below reads text.raw: raw itself stays in registers
   std::size_t& i = text.i;
 
   // One character the general way, through every rule of the row. Returns
@@ -842,16 +845,7 @@ constexpr void scan(string_view raw, bool form, const options& opt, const row_pr
   const block_table& blocks = g.three_byte[opt.chinese == han_set::basic ? 1 : 0];
   [[maybe_unused]] const bool wide = g.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
-  if (g.has_first && n > 0) {
-    const auto first = static_cast<unsigned char>(raw[0]);
-    if (first < 0x80 && ((g.first_ascii[first / 64] >> (first % 64)) & 1u) != 0) {
-      i = 1;
-      v.bytes = 1;
-      out.chars = 1;
-    } else {
-      more = general();
-    }
-  }
+  if (g.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
   while (more && i < n) {
     string_view scalar = raw;  // how far the byte-at-a-time run may go
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))

@@ -219,7 +219,9 @@ class engine {
     const row_program& program = *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
                                                                       : programs_of<S, profile::documented>)[m.field];
     scan_outcome& o = outcome_;
-    if (ordinary_text(program, p.value)) {
+    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
+      scan(p.value, p.form_encoded, opt_, program, o, plain);
+    } else {
       // Most short values: when the length and first byte pass at once,
       // nothing is left to check but to take a unique row's fingerprint.
       if (passes_quickly(program, p.value, p.form_encoded, p.value.size())) {
@@ -228,8 +230,6 @@ class engine {
         return;
       }
       check_whole(p.value, p.form_encoded, program, o);
-    } else {
-      scan(p.value, p.form_encoded, opt_, program, o);
     }
     using st = scan_outcome::status;
     if (o.state == st::bad_encoding) {
