@@ -4,6 +4,7 @@
 //
 //   snapcheck [--profile documented|hardened] [--allow NAME]... BODY
 //   snapcheck [--profile documented|hardened] [--allow NAME]... -
+//   snapcheck [--profile documented|hardened] [--allow NAME]... --query QUERY BODY
 //
 // With '-', each line of standard input is one body (a trailing '\r' is part
 // of the body). Exit status: 0 all ok, 1 some body not ok, 2 usage error.
@@ -17,12 +18,13 @@
 namespace {
 
 constexpr std::string_view usage =
-    "usage: snapcheck [--profile documented|hardened] [--allow NAME]... (BODY | -)\n"
+    "usage: snapcheck [--profile documented|hardened] [--allow NAME]... [--query QUERY] (BODY | -)\n"
     "  Validates CreateSnapshot form bodies; prints one JSON object per body.\n"
     "  BODY  one application/x-www-form-urlencoded body\n"
     "  -     read one body per line from standard input\n"
     "  --profile P   documented (default) or hardened\n"
-    "  --allow NAME  accept NAME in the hardened profile (repeatable)\n"
+    "  --allow NAME  a name the caller handles itself: no violation (repeatable)\n"
+    "  --query QUERY validate the URL query string QUERY and BODY together\n"
     "exit status: 0 all ok, 1 some body not ok, 2 usage error\n";
 
 int usage_error(std::string_view why) {
@@ -31,9 +33,10 @@ int usage_error(std::string_view why) {
   return 2;
 }
 
-// Validates one body and prints its JSON line; returns whether it was ok.
-bool check(std::string_view body, const snapcheck::options& opt) {
-  const auto r = snapcheck::validate_form(body, opt);
+// Validates one body (after the query, if there is one) and prints its JSON
+// line; returns whether it was ok.
+bool check(const std::string* query, std::string_view body, const snapcheck::options& opt) {
+  const auto r = query ? snapcheck::validate_request(*query, body, opt) : snapcheck::validate_form(body, opt);
   snapcheck::write_json(r, [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
   std::fputc('\n', stdout);
   return r.ok();
@@ -45,6 +48,8 @@ int main(int argc, char** argv) {
   snapcheck::options opt;
   std::vector<snapcheck::string_view> allow;
   std::vector<std::string_view> bodies;
+  std::string query;
+  bool has_query = false;
   bool options_done = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
@@ -53,11 +58,14 @@ int main(int argc, char** argv) {
     } else if (!options_done && (a == "--help" || a == "-h")) {
       std::fwrite(usage.data(), 1, usage.size(), stdout);
       return 0;
-    } else if (!options_done && (a == "--profile" || a == "--allow")) {
+    } else if (!options_done && (a == "--profile" || a == "--allow" || a == "--query")) {
       if (i + 1 == argc) return usage_error(std::string(a) + " needs a value");
       const std::string_view v = argv[++i];
       if (a == "--allow") {
         allow.push_back(v);
+      } else if (a == "--query") {
+        query = v;
+        has_query = true;
       } else if (v == "documented") {
         opt.profile = snapcheck::profile::documented;
       } else if (v == "hardened") {
@@ -74,14 +82,15 @@ int main(int argc, char** argv) {
   if (bodies.size() != 1) return usage_error(bodies.empty() ? "no body given" : "give one body, or '-'");
   opt.allow = allow;
 
-  if (bodies[0] != "-") return check(bodies[0], opt) ? 0 : 1;
+  const std::string* q = has_query ? &query : nullptr;
+  if (bodies[0] != "-") return check(q, bodies[0], opt) ? 0 : 1;
 
   bool all_ok = true;
   std::string line;
   for (int c = std::getchar();; c = std::getchar()) {
     if (c == '\n' || c == EOF) {
       if (c == EOF && line.empty()) break;
-      all_ok = check(line, opt) && all_ok;
+      all_ok = check(q, line, opt) && all_ok;
       line.clear();
       if (c == EOF) break;
     } else {

@@ -9,6 +9,7 @@
 #include "engine/validate.hpp"
 #include "sources/form.hpp"
 #include "sources/params.hpp"
+#include "sources/request.hpp"
 
 namespace snapcheck {
 
@@ -22,6 +23,14 @@ constexpr void validate_form_into(string_view body, Sink& sink, const options& o
 template <schema S = apis::create_snapshot, pair_range R, violation_sink Sink>
 constexpr void validate_params_into(const R& params, Sink& sink, const options& opt = {}) noexcept {
   validate<S>(params_source<R>{params}, sink, opt);
+}
+
+// Validates a whole request, its URL query string (without '?') and its
+// form body, as one sequence of parameters (SPEC §2.5), reporting to sink.
+template <schema S = apis::create_snapshot, violation_sink Sink>
+constexpr void validate_request_into(string_view query, string_view body, Sink& sink,
+                                     const options& opt = {}) noexcept {
+  validate<S>(request_source{query, body}, sink, opt);
 }
 
 // Returns the violations of a form body (application/x-www-form-urlencoded).
@@ -41,6 +50,18 @@ template <schema S = apis::create_snapshot, pair_range R>
 [[nodiscard]] constexpr result validate_params(const R& params, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_params_into<S>(params, r, opt);
+  return r;
+}
+
+// Returns the violations of a whole request: the parameters of its URL
+// query string (without '?') followed by those of its form body. Official
+// SDKs send every parameter in the query with an empty body. The result
+// refers to both strings for the text of unknown names.
+template <schema S = apis::create_snapshot>
+[[nodiscard]] constexpr result validate_request(string_view query, string_view body,
+                                                const options& opt = {}) noexcept {
+  result r(opt.max_violations);
+  validate_request_into<S>(query, body, r, opt);
   return r;
 }
 

@@ -19,13 +19,18 @@ class form_source {
   // Returns true when there are more than `limit` non-empty segments.
   [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
     if (body_.size() / 2 < limit) return false;  // n segments take at least 2n - 1 bytes
+    return count_up_to(limit + 1) > limit;
+  }
+
+  // Returns the number of non-empty segments, counting no further than `most`.
+  [[nodiscard]] constexpr std::size_t count_up_to(std::size_t most) const noexcept {
     std::size_t n = 0;
-    for (std::size_t start = 0; start < body_.size() && n <= limit;) {
+    for (std::size_t start = 0; start < body_.size() && n < most;) {
       const std::size_t end = segment_end(start);
       n += end > start;
       start = end + 1;
     }
-    return n > limit;
+    return n;
   }
 
   // Calls f(piece) for each non-empty segment, in order. The body is read
