@@ -145,7 +145,7 @@ class engine {
     if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
     if (m.spelled == spelling::alias)
       report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
-    const std::size_t at = slot_base_of<S>[m.field] + (f.is_family() ? m.index - f.min_index : 0);
+    const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
     if (seen_.test(at)) return duplicate(path, slots_[at], p);
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
@@ -195,7 +195,7 @@ class engine {
   // there is to say, for a name of no row: unknown, badly encoded, or not
   // valid UTF-8. Table names are plain ASCII (schema check): a raw name that
   // matches one needed no decoding; only other names are decoded.
-  constexpr bool find_row(const piece& p, name_match& m) noexcept {
+  [[gnu::always_inline]] constexpr bool find_row(const piece& p, name_match& m) noexcept {
     const bool short_name = p.name.size() <= name_cap;
     m = short_name ? match_name<S>(p.name) : name_match{};
     if (m.what == name_match::kind::known) return true;
@@ -288,7 +288,8 @@ class engine {
   // Reports a cross-field violation on the parameter in slot s.
   constexpr void late(std::size_t s, std::size_t base, const field& f, const rule& r, code c) noexcept {
     position_ = slots_[s].seq;
-    const auto index = f.is_family() ? static_cast<std::uint32_t>(f.min_index + (s - base)) : std::uint32_t{0};
+    const auto index = f.slot_count() > 1 || f.min_index != 0 ? static_cast<std::uint32_t>(f.min_index + (s - base))
+                                                               : std::uint32_t{0};
     report({.field = {&f, index, slots_[s].spelled}, .code = c,
             .api_code = r.api_code.empty() ? f.api_code : r.api_code, .rule = &r});
   }
