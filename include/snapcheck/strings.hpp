@@ -5,6 +5,9 @@
 #ifndef SNAPCHECK_STRINGS_HPP
 #define SNAPCHECK_STRINGS_HPP
 
+#include "version.hpp"  // first: below C++20 it stops with one #error
+#if SNAPCHECK_HAS_CXX20
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -37,4 +40,5 @@ template <std::size_t N>
 
 }  // namespace snapcheck
 
+#endif  // SNAPCHECK_HAS_CXX20
 #endif
