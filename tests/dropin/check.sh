@@ -58,6 +58,19 @@ for cxx in g++ clang++; do
       fail "$cxx/$header/-std=c++17: one error naming C++20 (exit $status, $errors error lines)"
     fi
   done
+  # The generated one-file header (tools/amalgamate.py) in place of include/:
+  # it holds what strings.hpp gives.
+  for example in server client; do
+    sed 's|#include <snapcheck/strings.hpp>|#include <snapcheck/snapcheck.hpp>|' "$examples/$example.cpp" >"$work/single_$example.cpp"
+    bin=$work/single-$example-$cxx
+    # shellcheck disable=SC2086 # flags is a list of words on purpose
+    if "$cxx" $(echo "$flags" | sed "s|-I $root/include|-I $root/single_include|") "$work/single_$example.cpp" -o "$bin" &&
+       "$bin" >/dev/null; then
+      pass "$cxx/single_include/$example compiles and runs"
+    else
+      fail "$cxx/single_include/$example compiles and runs"
+    fi
+  done
   for example in server client; do
     src=$examples/$example.cpp
     bin=$work/$example-$cxx
