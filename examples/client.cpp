@@ -114,7 +114,8 @@ int main() {
   bad.tags = {{"aliyun:owner", "me"}};
   expect(!prepare(bad).has_value(), "an invalid request is not sent");
 
-  const auto r = snapcheck::validate_params(bad.params());
+  const auto bad_params = bad.params();  // kept alive: the result refers to it
+  const auto r = snapcheck::validate_params(bad_params);
   bool prefix = false;
   bool range = false;
   for (const auto& v : r.violations()) {

@@ -46,8 +46,10 @@
 #if SNAPCHECK_HAS_CXX20
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // ---- begin snapcheck/snapcheck.hpp
 // snapcheck: validation of Apsara Stack ECS CreateSnapshot requests.
@@ -90,9 +92,22 @@
 #ifndef SNAPCHECK_CORE_STRING_VIEW_HPP
 #define SNAPCHECK_CORE_STRING_VIEW_HPP
 
+#include <cassert>
 #include <concepts>
 #include <cstddef>
 #include <type_traits>
+
+// [[clang::lifetimebound]] where the compiler has it: clang then warns when
+// a view (and a result holding views) outlives the temporary it was made
+// from, as in `auto r = validate_form(read_body());`.
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define SNAPCHECK_LIFETIMEBOUND [[clang::lifetimebound]]
+#endif
+#endif
+#ifndef SNAPCHECK_LIFETIMEBOUND
+#define SNAPCHECK_LIFETIMEBOUND
+#endif
 
 namespace snapcheck {
 
@@ -121,8 +136,18 @@ class string_view {
 
   constexpr string_view() noexcept = default;
   constexpr string_view(const char* s, std::size_t n) noexcept : data_(s), size_(n) {}
-  constexpr string_view(const char* s) noexcept : data_(s), size_(__builtin_strlen(s)) {}
+  // s must not be null (a precondition, as for std::string_view): debug
+  // builds (without NDEBUG) stop with assert's message that says so.
+  constexpr string_view(const char* s) noexcept : data_(s), size_(length_of(s)) {}
+  // From an owner of its chars (std::string, a vector): the view lives as
+  // long as s, which clang checks. From another view (std::string_view,
+  // trivially copyable): the chars outlive the view given, so no such check.
   template <detail::char_string S>
+    requires(!std::is_trivially_copyable_v<S>)
+  constexpr string_view(const S& s SNAPCHECK_LIFETIMEBOUND) noexcept
+      : data_(s.data()), size_(static_cast<std::size_t>(s.size())) {}
+  template <detail::char_string S>
+    requires std::is_trivially_copyable_v<S>
   constexpr string_view(const S& s) noexcept : data_(s.data()), size_(static_cast<std::size_t>(s.size())) {}
 
   // Converts to a string type made from (pointer, size): std::string_view,
@@ -215,6 +240,15 @@ class string_view {
   }
 
  private:
+  // Debug builds (without NDEBUG) stop on a null pointer with assert's
+  // message instead of crashing inside strlen; constant evaluation rejects
+  // it anyway.
+  static constexpr std::size_t length_of(const char* s) noexcept {
+    if (!std::is_constant_evaluated())
+      assert(s != nullptr && "snapcheck::string_view from a null const char* (a pair's name or value?)");
+    return __builtin_strlen(s);
+  }
+
   const char* data_ = nullptr;
   std::size_t size_ = 0;
 };
@@ -909,10 +943,15 @@ class basic_result {
   [[nodiscard]] constexpr bool ok() const noexcept { return errors_ == 0; }
   // Returns true when more violations were found than were kept.
   [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
-  // Returns the kept violations, in report order.
-  [[nodiscard]] constexpr span<const violation> violations() const noexcept {
+  // Returns the kept violations, in report order: a view into this result.
+  [[nodiscard]] constexpr span<const violation> violations() const& noexcept {
     return {store_.all.kept, size_};
   }
+  // Deleted on a temporary result: the span would outlive it, as in
+  // `for (auto& v : validate_form(body).violations())`. Keep the result in a
+  // variable first.
+  span<const violation> violations() && = delete;
+  span<const violation> violations() const&& = delete;
   // Returns how many violations were found, kept or not.
   [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
   // Returns how many errors were found, kept or not.
@@ -1833,18 +1872,117 @@ constexpr bool assert_sane() noexcept {
 #ifndef SNAPCHECK_ENGINE_OPTIONS_HPP
 #define SNAPCHECK_ENGINE_OPTIONS_HPP
 
+#include <concepts>
 #include <cstddef>
+#include <type_traits>
 
 
 namespace snapcheck {
 
 using unicode::han_set;
 
+// A view of the caller's list of names: any contiguous range (a C array,
+// std::array, std::vector, a span) whose elements convert to string_view:
+// snapcheck::string_view, const char*, std::string_view, std::string, ...
+// It refers to the range, which must outlive the options (a temporary range
+// does not bind). Iterating yields string_view; lists of string_view and of
+// const char* can also be read in constant expressions.
+class name_list {
+ public:
+  constexpr name_list() noexcept = default;
+  template <class T, std::size_t N>
+    requires std::is_convertible_v<const T&, string_view>
+  constexpr name_list(T (&a)[N]) noexcept {
+    set(static_cast<const T*>(a), N);
+  }
+  template <class R>
+    requires(!std::is_array_v<R>) && requires(R& r) {
+      { r.data() } -> std::convertible_to<const void*>;
+      { r.size() } -> std::convertible_to<std::size_t>;
+    } && std::is_convertible_v<decltype(*std::declval<R&>().data()), string_view>
+  constexpr name_list(R& r) noexcept {
+    set(r.data(), static_cast<std::size_t>(r.size()));
+  }
+
+  class iterator {
+   public:
+    using value_type = string_view;
+    constexpr iterator() noexcept = default;
+    constexpr iterator(const name_list* l, std::size_t i) noexcept : list_(l), i_(i) {}
+    constexpr string_view operator*() const noexcept { return (*list_)[i_]; }
+    constexpr iterator& operator++() noexcept {
+      ++i_;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++i_;
+      return old;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+
+   private:
+    const name_list* list_ = nullptr;
+    std::size_t i_ = 0;
+  };
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr iterator begin() const noexcept { return {this, 0}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return {this, size_}; }
+  // i < size().
+  [[nodiscard]] constexpr string_view operator[](std::size_t i) const noexcept {
+    switch (kind_) {
+      case kind::views:
+        return views_[i];
+      case kind::c_strings:
+        return c_strings_[i];
+      case kind::other:
+        break;
+    }
+    return at_(other_, i);
+  }
+
+ private:
+  template <class T>
+  static string_view element(const void* p, std::size_t i) noexcept {
+    return string_view(static_cast<const T*>(p)[i]);
+  }
+  template <class T>
+  constexpr void set(const T* p, std::size_t n) noexcept {
+    size_ = n;
+    if constexpr (std::is_same_v<std::remove_cv_t<T>, string_view>) {
+      views_ = p;
+      kind_ = kind::views;
+    } else if constexpr (std::is_convertible_v<const T&, const char*>) {
+      c_strings_ = p;
+      kind_ = kind::c_strings;
+    } else {
+      other_ = p;
+      kind_ = kind::other;
+      at_ = &element<T>;
+    }
+  }
+
+  // kind_ says which pointer is set: a list of string_view, of C strings, or
+  // of another type read through at_ (not in constant expressions). A
+  // switch rather than null tests, which GCC's UBSan makes non-constant.
+  enum class kind : unsigned char { views, c_strings, other };
+  kind kind_ = kind::views;
+  const string_view* views_ = nullptr;
+  const char* const* c_strings_ = nullptr;
+  const void* other_ = nullptr;
+  string_view (*at_)(const void*, std::size_t) noexcept = nullptr;
+  std::size_t size_ = 0;
+};
+
 struct options {
   snapcheck::profile profile = profile::documented;
   // Names that the hardened profile accepts without an unknown_parameter
   // error (common parameters such as signature fields). Compared exactly.
-  span<const string_view> allow{};
+  // Any contiguous range of strings (see name_list); it must outlive the
+  // options.
+  name_list allow{};
   // How many violations a result keeps; past that it says it was truncated.
   std::size_t max_violations = 64;
   // More parameters than this: one too_many_parameters error and nothing else.
@@ -3736,7 +3874,7 @@ constexpr void validate_request_into(string_view query, string_view body, Sink& 
 // The result refers to body for the text of unknown names: keep body alive
 // while you read them.
 template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_form(string_view body, const options& opt = {}) noexcept {
+[[nodiscard]] constexpr result validate_form(string_view body SNAPCHECK_LIFETIMEBOUND, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_form_into<S>(body, r, opt);
   return r;
@@ -3746,7 +3884,7 @@ template <schema S = apis::create_snapshot>
 // std::vector<std::pair<std::string, std::string>> or an array of
 // std::pair<string_view, string_view>.
 template <schema S = apis::create_snapshot, pair_range R>
-[[nodiscard]] constexpr result validate_params(const R& params, const options& opt = {}) noexcept {
+[[nodiscard]] constexpr result validate_params(const R& params SNAPCHECK_LIFETIMEBOUND, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_params_into<S>(params, r, opt);
   return r;
@@ -3757,7 +3895,8 @@ template <schema S = apis::create_snapshot, pair_range R>
 // SDKs send every parameter in the query with an empty body. The result
 // refers to both strings for the text of unknown names.
 template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_request(string_view query, string_view body,
+[[nodiscard]] constexpr result validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
+                                                string_view body SNAPCHECK_LIFETIMEBOUND,
                                                 const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_request_into<S>(query, body, r, opt);
@@ -3795,6 +3934,92 @@ template <std::size_t N>
   std::string s;
   write_json(r, [&](std::string_view part) { s.append(part); });
   return s;
+}
+
+// A violation with its text copied out: it does not refer to the request.
+struct owned_violation {
+  std::string field;       // the field name, as field_name() gives it
+  snapcheck::code code{};
+  snapcheck::severity severity{};
+  std::string api_code;
+  std::string message;     // as message() gives it
+  optional<std::size_t> at{};
+  optional<std::size_t> length{};
+  optional<std::uint64_t> limit{};
+  std::string suggestion;  // empty when there is none
+  std::size_t position = 0;
+
+  [[nodiscard]] bool is_error() const noexcept { return severity == severity::error; }
+};
+
+// A result that owns its text: it stays valid after the body or the
+// parameter list it came from is gone. to_owned(r) makes one.
+struct owned_result {
+  bool ok = true;
+  bool truncated = false;
+  std::size_t found = 0;   // violations found, kept or not
+  std::size_t errors = 0;  // errors found, kept or not
+  std::vector<owned_violation> violations;
+};
+
+// Returns a copy of v that owns its text.
+[[nodiscard]] inline owned_violation to_owned(const violation& v) {
+  owned_violation o;
+  o.field = field_name(v.field);
+  o.code = v.code;
+  o.severity = v.severity;
+  o.api_code = std::string(v.api_code.data(), v.api_code.size());
+  o.message = message(v);
+  o.at = v.at;
+  o.length = v.length;
+  o.limit = v.limit;
+  write_suggestion(v, [&](std::string_view part) { o.suggestion.append(part); });
+  o.position = v.position;
+  return o;
+}
+
+// Returns a copy of r that owns its text: call it while the input r refers
+// to is alive, then keep the copy as long as you like.
+template <std::size_t N>
+[[nodiscard]] owned_result to_owned(const basic_result<N>& r) {
+  owned_result o;
+  o.ok = r.ok();
+  o.truncated = r.truncated();
+  o.found = r.found();
+  o.errors = r.errors();
+  o.violations.reserve(r.violations().size());
+  for (const violation& v : r.violations()) o.violations.push_back(to_owned(v));
+  return o;
+}
+
+// Printing to a std::ostream (any stream with write(const char*, n)):
+// `os << v.code` writes to_string(v.code), `os << v.severity` likewise, and
+// `os << v` writes "field: message [code]", the CLI's text line.
+template <class Ostream>
+  requires requires(Ostream& os, const char* p) { os.write(p, 0); }
+Ostream& operator<<(Ostream& os, code c) {
+  const string_view s = to_string(c);
+  os.write(s.data(), static_cast<std::ptrdiff_t>(s.size()));
+  return os;
+}
+template <class Ostream>
+  requires requires(Ostream& os, const char* p) { os.write(p, 0); }
+Ostream& operator<<(Ostream& os, severity v) {
+  const string_view s = to_string(v);
+  os.write(s.data(), static_cast<std::ptrdiff_t>(s.size()));
+  return os;
+}
+template <class Ostream>
+  requires requires(Ostream& os, const char* p) { os.write(p, 0); }
+Ostream& operator<<(Ostream& os, const violation& v) {
+  auto out = [&os](std::string_view part) { os.write(part.data(), static_cast<std::ptrdiff_t>(part.size())); };
+  write_field(v.field, out);
+  out(": ");
+  write_message(v, out);
+  out(" [");
+  out(to_string(v.code));
+  out("]");
+  return os;
 }
 
 }  // namespace snapcheck
