@@ -411,6 +411,7 @@ enum class code : std::uint8_t {
   value_without_key,    // Tag.N.Value without Tag.N.Key
   duplicate_tag_key,    // two tags with the same key
   wrong_type,           // a JSON value of a type the field cannot hold
+  reserved_suffix,      // ends with a suffix the table reserves
 };
 
 enum class severity : std::uint8_t { error, warning };
@@ -439,6 +440,7 @@ enum class severity : std::uint8_t { error, warning };
     case code::value_without_key: return "value_without_key";
     case code::duplicate_tag_key: return "duplicate_tag_key";
     case code::wrong_type: return "wrong_type";
+    case code::reserved_suffix: return "reserved_suffix";
   }
   return "unknown";
 }
@@ -449,7 +451,7 @@ enum class severity : std::uint8_t { error, warning };
 }
 
 // The number of codes, for tables indexed by code.
-inline constexpr std::size_t code_count = static_cast<std::size_t>(code::wrong_type) + 1;
+inline constexpr std::size_t code_count = static_cast<std::size_t>(code::reserved_suffix) + 1;
 
 }  // namespace snapcheck
 
@@ -501,20 +503,395 @@ template <class C>
   return c.size();
 }
 
+// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
+template <std::size_t... Is>
+struct indices {};
+template <std::size_t N, std::size_t... Is>
+struct make_indices : make_indices<N - 1, N - 1, Is...> {};
+template <std::size_t... Is>
+struct make_indices<0, Is...> : indices<Is...> {};
+
 }  // namespace snapcheck::detail
 
 #endif
 // ---- end snapcheck/core/array.hpp
 // ---- begin snapcheck/rules/rule.hpp
 // The vocabulary of constraints. A rule is a plain constexpr value; a table
-// row lists rules in the order their violations are reported. How a rule is
-// checked lives in engine/scan.hpp, in one pass over the value.
+// row lists rules in the order their violations are reported. Each kind
+// says what it reads (role_of); its check lives in engine/check.hpp (per
+// character and whole-value kinds) or engine/validate.hpp (cross-field kinds).
 #ifndef SNAPCHECK_RULES_RULE_HPP
 #define SNAPCHECK_RULES_RULE_HPP
 
 #include <cstddef>
 #include <cstdint>
 
+// ---- begin snapcheck/encoding/text.hpp
+// The encoding layer: a text as it came in (its bytes and their encoding)
+// and the one cursor that reads it decoded, a byte or a character at a time,
+// whatever the encoding. Everything above reads values and names through
+// this header; nothing else decodes.
+#ifndef SNAPCHECK_ENCODING_TEXT_HPP
+#define SNAPCHECK_ENCODING_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+// ---- begin snapcheck/unicode/utf8.hpp
+// Strict UTF-8 (Unicode 17.0, Table 3-7): no overlongs, no surrogates,
+// nothing above U+10FFFF. Knows nothing of fields or forms.
+#ifndef SNAPCHECK_UNICODE_UTF8_HPP
+#define SNAPCHECK_UNICODE_UTF8_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace snapcheck::unicode {
+
+// A byte-at-a-time decoder, so that callers can feed it bytes that are being
+// percent-decoded on the fly without a buffer.
+class utf8_decoder {
+ public:
+  enum class step : std::uint8_t { more, scalar, ill_formed };
+
+  // Feeds one byte. Returns `scalar` when value() holds a complete code point,
+  // `more` inside a sequence, `ill_formed` when the sequence begun at the last
+  // lead byte (or this byte, if no sequence was open) cannot be completed; the
+  // decoder is then reset, and this byte was not consumed as a continuation.
+  [[nodiscard]] constexpr step feed(unsigned char b) noexcept {
+    if (need_ == 0) {
+      if (b < 0x80) {
+        value_ = b;
+        return step::scalar;
+      }
+      if (b >= 0xC2 && b <= 0xDF) return open(b & 0x1Fu, 1, 0x80, 0xBF);
+      if (b >= 0xE0 && b <= 0xEF)
+        return open(b & 0x0Fu, 2, b == 0xE0 ? 0xA0 : 0x80, b == 0xED ? 0x9F : 0xBF);
+      if (b >= 0xF0 && b <= 0xF4)
+        return open(b & 0x07u, 3, b == 0xF0 ? 0x90 : 0x80, b == 0xF4 ? 0x8F : 0xBF);
+      return step::ill_formed;
+    }
+    if (b < lo_ || b > hi_) {
+      need_ = 0;
+      return step::ill_formed;
+    }
+    lo_ = 0x80;
+    hi_ = 0xBF;
+    value_ = (value_ << 6) | (b & 0x3Fu);
+    return --need_ == 0 ? step::scalar : step::more;
+  }
+
+  // Returns true inside an unfinished sequence (at end of input: ill-formed).
+  [[nodiscard]] constexpr bool pending() const noexcept { return need_ != 0; }
+  // Returns the code point completed by the last feed() that returned scalar.
+  [[nodiscard]] constexpr char32_t value() const noexcept { return value_; }
+
+ private:
+  constexpr step open(std::uint32_t bits, std::uint8_t need, unsigned char lo,
+                      unsigned char hi) noexcept {
+    value_ = bits;
+    need_ = need;
+    lo_ = lo;
+    hi_ = hi;
+    return step::more;
+  }
+
+  char32_t value_ = 0;
+  std::uint8_t need_ = 0;
+  unsigned char lo_ = 0x80;
+  unsigned char hi_ = 0xBF;
+};
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// Returns the byte offset where the first ill-formed sequence of s starts, or
+// npos when s is valid UTF-8.
+[[nodiscard]] constexpr std::size_t first_invalid(string_view s) noexcept {
+  utf8_decoder d;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool opening = !d.pending();
+    if (opening) start = i;
+    switch (d.feed(static_cast<unsigned char>(s[i]))) {
+      case utf8_decoder::step::ill_formed: return start;
+      default: break;
+    }
+  }
+  return d.pending() ? start : npos;
+}
+
+// Passes bytes on to out(string_view) as valid UTF-8: each maximal
+// ill-formed subpart becomes U+FFFD (the Unicode "substitution of maximal
+// subparts" practice). Feed bytes with put(), then call finish().
+template <class Out>
+class utf8_sanitizer {
+ public:
+  constexpr explicit utf8_sanitizer(Out& out) noexcept : out_(out) {}
+
+  constexpr void put(unsigned char b) {
+    for (;;) {
+      const bool was_open = dec_.pending();
+      const auto st = dec_.feed(b);
+      if (st == utf8_decoder::step::more) {
+        seq_[len_++] = static_cast<char>(b);
+        return;
+      }
+      if (st == utf8_decoder::step::scalar) {
+        seq_[len_++] = static_cast<char>(b);
+        out_(string_view(seq_, len_));
+        len_ = 0;
+        return;
+      }
+      out_(replacement);
+      len_ = 0;
+      if (!was_open) return;  // a bad lead byte is a subpart of its own
+      // A bad continuation ends the open subpart; look at it again as a lead.
+    }
+  }
+  constexpr void finish() {
+    if (dec_.pending()) out_(replacement);
+    dec_ = utf8_decoder{};
+    len_ = 0;
+  }
+
+ private:
+  static constexpr string_view replacement = "\xEF\xBF\xBD";
+  Out& out_;
+  utf8_decoder dec_{};
+  char seq_[4] = {};
+  std::size_t len_ = 0;
+};
+
+}  // namespace snapcheck::unicode
+
+#endif
+// ---- end snapcheck/unicode/utf8.hpp
+
+namespace snapcheck {
+
+// How the bytes of a text are written.
+enum class encoding : std::uint8_t {
+  decoded,  // the bytes are the text (parameter lists, JSON strings)
+  form,     // application/x-www-form-urlencoded: '+' is a space, %HH a byte (SPEC §2.2)
+};
+
+// How two texts compare.
+enum class case_mode : std::uint8_t {
+  exact,             // byte for byte
+  ascii_insensitive  // A–Z folded to a–z, nothing else (SPEC §1)
+};
+
+namespace detail {
+
+// Hex digit values; 0xFF for bytes that are not hex digits. The one hex decoder.
+inline constexpr auto hex_digit = [] {
+  array<std::uint8_t, 256> t{};
+  for (auto& v : t) v = 0xFF;
+  for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
+  for (std::size_t c = 0; c < 6; ++c) {
+    t['a' + c] = static_cast<std::uint8_t>(10 + c);
+    t['A' + c] = static_cast<std::uint8_t>(10 + c);
+  }
+  return t;
+}();
+
+// The byte of the escape '%HH' at raw[k] (known to be well-formed).
+[[nodiscard]] constexpr unsigned char escaped_byte(string_view raw, std::size_t k) noexcept {
+  return static_cast<unsigned char>(hex_digit[static_cast<unsigned char>(raw[k + 1])] * 16 +
+                                    hex_digit[static_cast<unsigned char>(raw[k + 2])]);
+}
+
+[[nodiscard]] constexpr unsigned char ascii_lower(unsigned char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+}
+
+[[nodiscard]] constexpr bool same_byte(unsigned char a, unsigned char b, case_mode m) noexcept {
+  return m == case_mode::exact ? a == b : ascii_lower(a) == ascii_lower(b);
+}
+
+}  // namespace detail
+
+// Reads a text decoded, a byte or a character at a time, the general way:
+// any byte, any encoding (Unicode Table 3-7 for UTF-8).
+struct text_cursor {
+  string_view raw;
+  encoding enc = encoding::decoded;
+  std::size_t i = 0;        // in raw
+  bool bad_escape = false;  // stopped at a '%' without two hex digits
+
+  // Returns the next decoded byte, or -1 at the end or at a bad escape.
+  constexpr int next() noexcept {
+    const std::size_t n = raw.size();
+    if (i == n) return -1;
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (enc == encoding::form) {
+      if (c == '%') {
+        const std::uint8_t hi = i + 2 < n ? detail::hex_digit[static_cast<unsigned char>(raw[i + 1])] : 0xFF;
+        const std::uint8_t lo = i + 2 < n ? detail::hex_digit[static_cast<unsigned char>(raw[i + 2])] : 0xFF;
+        if ((hi | lo) == 0xFF) {  // either is not a hex digit
+          bad_escape = true;
+          return -1;
+        }
+        i += 3;
+        return hi * 16 + lo;
+      }
+      if (c == '+') {
+        ++i;
+        return ' ';
+      }
+    }
+    ++i;
+    return c;
+  }
+
+  // One character: ASCII, another well-formed one (with its UTF-8 length),
+  // or where reading stops (the end, a bad escape, an ill-formed sequence).
+  struct character {
+    enum class kind : std::uint8_t { ascii, other, stop, ill_formed };
+    kind what = kind::stop;
+    char32_t cp = 0;
+    std::size_t bytes = 0;
+  };
+  constexpr character next_character() noexcept {
+    using kind = character::kind;
+    using step = unicode::utf8_decoder::step;
+    const int first = next();
+    if (first < 0) return {};
+    if (first < 0x80) return {kind::ascii, static_cast<char32_t>(first), 1};
+    unicode::utf8_decoder dec;
+    if (dec.feed(static_cast<unsigned char>(first)) == step::ill_formed) return {kind::ill_formed};
+    for (std::size_t length = 2;; ++length) {
+      const std::size_t before = i;
+      const int b = next();
+      if (b < 0) return {kind::ill_formed};  // the end, or a bad escape
+      const step st = dec.feed(static_cast<unsigned char>(b));
+      if (st == step::ill_formed) {
+        i = before;  // not part of the sequence
+        return {kind::ill_formed};
+      }
+      if (st == step::scalar) return {kind::other, dec.value(), length};
+    }
+  }
+
+  // Reads to the end; returns false when a bad escape stops it first.
+  constexpr bool skip_rest() noexcept {
+    if (enc == encoding::decoded) {
+      i = raw.size();
+      return true;
+    }
+    while (!bad_escape && i < raw.size()) {
+      if (raw[i] == '%') {
+        if (next() < 0) break;
+      } else {
+        ++i;
+      }
+    }
+    return !bad_escape;
+  }
+};
+
+// A text as it came in: a view of its bytes and their encoding. Its
+// functions read it decoded through a text_cursor; none copies it.
+struct encoded_text {
+  string_view raw;
+  encoding enc = encoding::decoded;
+
+  [[nodiscard]] constexpr text_cursor cursor() const noexcept { return {raw, enc}; }
+
+  // Iterates the decoded bytes (as unsigned char), stopping at a bad escape.
+  struct iterator {
+    text_cursor c;
+    int b = -1;
+    constexpr unsigned char operator*() const noexcept { return static_cast<unsigned char>(b); }
+    constexpr iterator& operator++() noexcept {
+      b = c.next();
+      return *this;
+    }
+    constexpr bool operator==(const iterator& o) const noexcept { return b < 0 && o.b < 0; }
+  };
+  [[nodiscard]] constexpr iterator begin() const noexcept {
+    iterator it{cursor()};
+    return ++it;
+  }
+  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+
+  // Returns true when the text decodes without a bad escape.
+  [[nodiscard]] constexpr bool well_encoded() const noexcept {
+    text_cursor c = cursor();
+    return c.skip_rest();
+  }
+  // Returns true when the text decodes, without a bad escape, to `want`.
+  [[nodiscard]] constexpr bool decodes_to(string_view want, case_mode m = case_mode::exact) const noexcept {
+    if (enc == encoding::decoded && m == case_mode::exact) return raw == want;
+    text_cursor c = cursor();
+    for (char w : want) {
+      const int b = c.next();
+      if (b < 0 || !detail::same_byte(static_cast<unsigned char>(b), static_cast<unsigned char>(w), m)) return false;
+    }
+    return c.next() < 0 && !c.bad_escape;
+  }
+  // Returns true when the decoded text starts with `prefix`.
+  [[nodiscard]] constexpr bool starts_with(string_view prefix, case_mode m = case_mode::exact) const noexcept {
+    text_cursor c = cursor();
+    for (char w : prefix) {
+      const int b = c.next();
+      if (b < 0 || !detail::same_byte(static_cast<unsigned char>(b), static_cast<unsigned char>(w), m)) return false;
+    }
+    return true;
+  }
+  // Returns true when the decoded text ends with `suffix`. The text must be
+  // well-encoded: it is read backwards, where every '%' starts an escape.
+  [[nodiscard]] constexpr bool ends_with(string_view suffix, case_mode m = case_mode::exact) const noexcept {
+    std::size_t end = raw.size();
+    for (std::size_t k = suffix.size(); k-- > 0;) {
+      if (end == 0) return false;
+      const unsigned char b = last_byte_before(end);
+      if (!detail::same_byte(b, static_cast<unsigned char>(suffix[k]), m)) return false;
+    }
+    return true;
+  }
+  // Returns the decoded byte that ends at raw[end) and moves end before it
+  // (well-encoded text only).
+  constexpr unsigned char last_byte_before(std::size_t& end) const noexcept {
+    if (enc == encoding::form && end >= 3 && raw[end - 3] == '%') {
+      end -= 3;
+      return detail::escaped_byte(raw, end);
+    }
+    const auto b = static_cast<unsigned char>(raw[--end]);
+    return enc == encoding::form && b == '+' ? static_cast<unsigned char>(' ') : b;
+  }
+  // Returns the first (up to) eight decoded bytes as a word, the first in
+  // the low byte.
+  [[nodiscard]] constexpr std::uint64_t head_word() const noexcept {
+    text_cursor c = cursor();
+    std::uint64_t w = 0;
+    for (std::size_t k = 0; k < 8; ++k) {
+      const int b = c.next();
+      if (b < 0) break;
+      w |= std::uint64_t{static_cast<unsigned char>(b)} << (8 * k);
+    }
+    return w;
+  }
+};
+
+// Returns true when two texts decode, without a bad escape, to the same bytes.
+[[nodiscard]] constexpr bool same_decoded(const encoded_text& a, const encoded_text& b) noexcept {
+  if (a.enc == encoding::decoded && b.enc == encoding::decoded) return a.raw == b.raw;
+  text_cursor x = a.cursor();
+  text_cursor y = b.cursor();
+  for (;;) {
+    const int p = x.next();
+    const int q = y.next();
+    if (p != q) return false;
+    if (p < 0) return !x.bad_escape && !y.bad_escape;
+  }
+}
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/encoding/text.hpp
 // ---- begin snapcheck/rules/char_set.hpp
 // A set of characters as a constexpr value: an ASCII bitmap, a few non-ASCII
 // ranges, and optionally the Chinese characters. Sets combine with |.
@@ -667,52 +1044,88 @@ namespace snapcheck {
 
 enum class profile : std::uint8_t {
   documented,  // what the API page says (the default)
-  hardened,    // §4 plus the stricter checks of SPEC §5
+  hardened,    // the stricter checks a table adds for servers that want them
+};
+inline constexpr std::size_t profile_count = 2;
+
+// A set of profiles: where a rule applies, or where a schema makes unknown
+// parameters errors.
+struct profile_set {
+  std::uint8_t bits = 0;
+
+  [[nodiscard]] static constexpr profile_set all() noexcept { return {(1u << profile_count) - 1}; }
+  [[nodiscard]] static constexpr profile_set only(profile p) noexcept {
+    return {static_cast<std::uint8_t>(1u << static_cast<unsigned>(p))};
+  }
+  [[nodiscard]] constexpr bool contains(profile p) const noexcept {
+    return ((bits >> static_cast<unsigned>(p)) & 1u) != 0;
+  }
 };
 
 enum class rule_kind : std::uint8_t {
-  none,           // an unused slot of a row
-  length,         // min..max characters: too_short / too_long
-  first_char,     // the first character is in a set: bad_start
-  only_chars,     // every (later, after a first_char rule) character is in a set: bad_char
-  no_chars,       // no character is in a set: bad_char
-  no_prefix,      // does not start with any of texts: reserved_prefix
-  no_substring,   // does not contain any of texts: forbidden_substring
-  one_of,         // equals one of texts: not_in_enum
-  integer,        // ASCII digits, value in min..max: not_integer / out_of_range
-  date,           // YYYY-MM-DD, a real Gregorian date: bad_format
-  requires_field, // the family member named by texts[0] has the same N: value_without_key
-  unique,         // no lower N of the family has the same value: duplicate_tag_key
+  none,            // an unused slot of a row
+  length,          // min..max characters: too_short / too_long
+  first_char,      // the first character is in a set: bad_start
+  only_chars,      // every (later, after a first_char rule) character is in a set: bad_char
+  no_chars,        // no character is in a set: bad_char
+  no_prefix,       // does not start with any of texts: reserved_prefix
+  no_suffix,       // does not end with any of texts: reserved_suffix
+  no_substring,    // does not contain any of texts: forbidden_substring
+  one_of,          // equals one of texts: not_in_enum
+  integer,         // ASCII digits, value in min..max: not_integer / out_of_range
+  date,            // YYYY-MM-DD, a real Gregorian date: bad_format
+  timestamp,       // YYYY-MM-DDThh:mm:ssZ, a real date and time: bad_format
+  predicate,       // a constexpr function of the decoded value: the rule's own code
+  requires_field,  // the field named by texts[0] (same N in a family) is present: value_without_key
+  unique,          // no lower N of the family has the same value: duplicate_tag_key
 };
 
-enum class case_mode : std::uint8_t {
-  exact,             // byte for byte
-  ascii_insensitive  // A–Z folded to a–z, nothing else (SPEC §1)
+// What a rule reads, which decides where it is checked.
+enum class rule_role : std::uint8_t {
+  nothing,    // none
+  character,  // each character as it goes by
+  whole,      // the whole well-formed value
+  request,    // other parameters of the request, at the end
 };
 
-// Which profiles a rule belongs to.
-enum class scope : std::uint8_t { both, documented_only, hardened_only };
+[[nodiscard]] constexpr rule_role role_of(rule_kind k) noexcept {
+  switch (k) {
+    case rule_kind::none: return rule_role::nothing;
+    case rule_kind::first_char:
+    case rule_kind::only_chars:
+    case rule_kind::no_chars:
+    case rule_kind::no_substring: return rule_role::character;
+    case rule_kind::length:
+    case rule_kind::no_prefix:
+    case rule_kind::no_suffix:
+    case rule_kind::one_of:
+    case rule_kind::integer:
+    case rule_kind::date:
+    case rule_kind::timestamp:
+    case rule_kind::predicate: return rule_role::whole;
+    case rule_kind::requires_field:
+    case rule_kind::unique: return rule_role::request;
+  }
+  return rule_role::nothing;
+}
 
 struct rule {
-  static constexpr std::size_t max_texts = 3;
-  static constexpr std::size_t max_text_size = 16;  // prefixes, enum values (checked per table)
-  static constexpr std::size_t max_substring_size = 8;  // ASCII, matched in a 64-bit window
-  static constexpr std::uint64_t max_integer = 0xFFFFFFFFFFFFull;  // integer rules' largest max
-
   rule_kind kind = rule_kind::none;
-  scope in = scope::both;
+  profile_set in = profile_set::all();
   std::uint64_t min = 0;
   std::uint64_t max = 0;
   char_set chars{};
-  detail::array<string_view, max_texts> texts{};
+  span<const string_view> texts{};  // prefixes, suffixes, substrings, enum values, a field name
   case_mode cases = case_mode::exact;
-  string_view api_code{};   // empty: the field's api_code
-  string_view describe{};   // for messages: what the set or shape is, in words
+  string_view api_code{};  // empty: the field's api_code
+  string_view describe{};  // for messages: what the set or shape is, in words
+  bool (*test)(const encoded_text&) = nullptr;  // a predicate's function
+  snapcheck::code raises = code::bad_format;    // a predicate's code
 
   // Returns the rule restricted to one profile.
   [[nodiscard]] constexpr rule only_in(profile p) const noexcept {
     rule r = *this;
-    r.in = p == profile::hardened ? scope::hardened_only : scope::documented_only;
+    r.in = profile_set::only(p);
     return r;
   }
   // Returns the rule with the given words for messages ("letters, digits, ...").
@@ -728,15 +1141,28 @@ struct rule {
     return r;
   }
   // Returns true when the rule applies under profile p.
-  [[nodiscard]] constexpr bool applies(profile p) const noexcept {
-    return in == scope::both || (in == scope::hardened_only) == (p == profile::hardened);
-  }
-  [[nodiscard]] constexpr std::size_t text_count() const noexcept {
-    std::size_t n = 0;
-    while (n < max_texts && !texts[n].empty()) ++n;
-    return n;
-  }
+  [[nodiscard]] constexpr bool applies(profile p) const noexcept { return in.contains(p); }
+  [[nodiscard]] constexpr std::size_t text_count() const noexcept { return texts.size(); }
 };
+
+namespace detail {
+// A string literal as a template argument: rules::one_of<"Standard", "Flash">().
+template <std::size_t N>
+struct literal {
+  char chars[N];
+  constexpr literal(const char (&s)[N]) noexcept {  // NOLINT: implicit, to take a literal
+    for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+  }
+  [[nodiscard]] constexpr string_view view() const noexcept { return {chars, N - 1}; }
+};
+// The texts of a rule, stored once for the program's lifetime.
+template <literal... Texts>
+inline constexpr string_view texts_of[sizeof...(Texts) == 0 ? 1 : sizeof...(Texts)] = {Texts.view()...};
+template <literal... Texts>
+[[nodiscard]] constexpr span<const string_view> texts() noexcept {
+  return {texts_of<Texts...>, sizeof...(Texts)};
+}
+}  // namespace detail
 
 // Builders: what a table row reads like.
 namespace rules {
@@ -759,21 +1185,29 @@ namespace rules {
 [[nodiscard]] constexpr rule no_chars(char_set s, string_view words) noexcept {
   return {.kind = rule_kind::no_chars, .chars = s, .describe = words};
 }
-// Returns a rule: the value does not start with any of the texts.
-[[nodiscard]] constexpr rule no_prefix(case_mode c, string_view a, string_view b = {},
-                                       string_view d = {}) noexcept {
-  return {.kind = rule_kind::no_prefix, .texts = {a, b, d}, .cases = c};
+// Returns a rule: the value starts with none of the texts.
+template <detail::literal... Texts>
+[[nodiscard]] constexpr rule no_prefix(case_mode c = case_mode::exact) noexcept {
+  return {.kind = rule_kind::no_prefix, .texts = detail::texts<Texts...>(), .cases = c};
 }
-// Returns a rule: the value contains none of the texts.
-[[nodiscard]] constexpr rule no_substring(case_mode c, string_view a, string_view b = {},
-                                          string_view d = {}) noexcept {
-  return {.kind = rule_kind::no_substring, .texts = {a, b, d}, .cases = c};
+// Returns a rule: the value ends with none of the texts.
+template <detail::literal... Texts>
+[[nodiscard]] constexpr rule no_suffix(case_mode c = case_mode::exact) noexcept {
+  return {.kind = rule_kind::no_suffix, .texts = detail::texts<Texts...>(), .cases = c};
 }
-// Returns a rule: the value is exactly one of the texts.
-[[nodiscard]] constexpr rule one_of(string_view a, string_view b = {},
-                                    string_view d = {}) noexcept {
-  return {.kind = rule_kind::one_of, .texts = {a, b, d}};
+// Returns a rule: the value contains none of the texts (ASCII, at most 8 bytes each).
+template <detail::literal... Texts>
+[[nodiscard]] constexpr rule no_substring(case_mode c = case_mode::exact) noexcept {
+  return {.kind = rule_kind::no_substring, .texts = detail::texts<Texts...>(), .cases = c};
 }
+// Returns a rule: the value is one of the texts (ASCII case-insensitively
+// with case_mode::ascii_insensitive).
+template <detail::literal... Texts>
+[[nodiscard]] constexpr rule one_of(case_mode c = case_mode::exact) noexcept {
+  return {.kind = rule_kind::one_of, .texts = detail::texts<Texts...>(), .cases = c};
+}
+// Returns a rule: the value is "true" or "false".
+[[nodiscard]] constexpr rule boolean(case_mode c = case_mode::exact) noexcept { return one_of<"true", "false">(c); }
 // Returns a rule: ASCII digits only, value min..max (any number of digits).
 [[nodiscard]] constexpr rule integer(std::uint64_t min, std::uint64_t max) noexcept {
   return {.kind = rule_kind::integer, .min = min, .max = max};
@@ -782,10 +1216,22 @@ namespace rules {
 [[nodiscard]] constexpr rule iso_date() noexcept {
   return {.kind = rule_kind::date, .describe = "a date written YYYY-MM-DD"};
 }
-// Returns a rule: the family member `name` (e.g. "Tag.{N}.Key") with the same
-// N is present too.
-[[nodiscard]] constexpr rule requires_field(string_view name) noexcept {
-  return {.kind = rule_kind::requires_field, .texts = {name}};
+// Returns a rule: a real UTC date and time written YYYY-MM-DDThh:mm:ssZ.
+[[nodiscard]] constexpr rule iso_timestamp() noexcept {
+  return {.kind = rule_kind::timestamp, .describe = "a UTC time written YYYY-MM-DDThh:mm:ssZ"};
+}
+// Returns a rule: test(value) is true for the decoded, well-formed value;
+// otherwise a violation with code c, whose message says the value must be
+// `words`. test must be a constexpr function to validate in constant
+// expressions.
+[[nodiscard]] constexpr rule predicate(bool (*test)(const encoded_text&), code c, string_view words) noexcept {
+  return {.kind = rule_kind::predicate, .describe = words, .test = test, .raises = c};
+}
+// Returns a rule: the field `Name` is present too; for a family member
+// (Name "Tag.{N}.Key"), the member with the same N.
+template <detail::literal Name>
+[[nodiscard]] constexpr rule requires_field() noexcept {
+  return {.kind = rule_kind::requires_field, .texts = detail::texts<Name>()};
 }
 // Returns a rule: no member of the family with a lower N has the same value
 // (byte for byte, valid UTF-8 values only).
@@ -799,12 +1245,22 @@ namespace rules {
 
 namespace snapcheck {
 
+// Which of a field's spellings a parameter used.
+enum class spelling : std::uint8_t {
+  name,       // the table's name
+  alias,      // the deprecated alias: accepted with a deprecated_name warning
+  alternate,  // another accepted spelling, with no warning
+};
+
+inline constexpr spelling all_spellings[] = {spelling::name, spelling::alias, spelling::alternate};
+
 struct field {
   static constexpr std::size_t max_rules = 8;
   static constexpr string_view index_marker = "{N}";
 
   string_view name;       // "DiskId", or a family "Tag.{N}.Key"
   string_view alias{};    // accepted but deprecated spelling, same shape
+  string_view alternate{};  // another accepted spelling, same shape (an SDK's)
   bool required = false;       // missing when absent or empty
   bool empty_is_absent = true; // an empty value skips the rules (SPEC §1 "present")
   std::uint32_t min_index = 0; // a family's N range
@@ -820,9 +1276,13 @@ struct field {
   [[nodiscard]] constexpr string_view prefix() const noexcept {
     return name.substr(0, name.find(index_marker));
   }
-  // Returns the part of the name (or of the alias) after {N} (".Key").
-  [[nodiscard]] constexpr string_view suffix(bool of_alias = false) const noexcept {
-    const string_view n = of_alias ? alias : name;
+  // Returns the text of a spelling (empty when the row has none).
+  [[nodiscard]] constexpr string_view spelled(spelling s) const noexcept {
+    return s == spelling::name ? name : s == spelling::alias ? alias : alternate;
+  }
+  // Returns the part of a spelling after {N} (".Key").
+  [[nodiscard]] constexpr string_view suffix(spelling s = spelling::name) const noexcept {
+    const string_view n = spelled(s);
     const auto at = n.find(index_marker);
     return at == string_view::npos ? string_view{} : n.substr(at + index_marker.size());
   }
@@ -863,7 +1323,7 @@ enum class name_text : std::uint8_t {
 };
 
 // The parameter a violation is about. For a known field it is the table row,
-// the N of a family, and whether the deprecated alias was used; otherwise the
+// the N of a family, and which spelling was used; otherwise the
 // name's text in the input (a view: it lives as long as the input does).
 namespace detail {
 // What a path without a row points to: never null, so that no constant
@@ -876,7 +1336,7 @@ inline constexpr rule no_rule{};
 struct field_path {
   const field* def = &detail::no_row;  // the row, when the name is known (or a family with a bad N)
   std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
-  bool alias = false;          // spelled with the deprecated alias
+  spelling spelled = spelling::name;  // which of the row's spellings the name used
   string_view text{};     // the name as given, for unknown names and bad N
   name_text form = name_text::decoded;
 
@@ -1011,232 +1471,6 @@ using result = basic_result<64>;
 #include <cstddef>
 #include <cstdint>
 
-// ---- begin snapcheck/engine/text.hpp
-// Inputs reach the engine as pieces: a name and a value, each either already
-// decoded or form-encoded. Readers hand their bytes to the checks one at a
-// time, percent-decoding on the fly, so nothing is copied or allocated.
-#ifndef SNAPCHECK_ENGINE_TEXT_HPP
-#define SNAPCHECK_ENGINE_TEXT_HPP
-
-#include <cstddef>
-
-
-namespace snapcheck {
-
-// One (name, value) parameter as a source yields it.
-struct piece {
-  string_view name;
-  string_view value;
-  bool form_encoded = false;  // true: both are application/x-www-form-urlencoded
-};
-
-// A source: something that yields pieces, in input order.
-template <class S>
-concept piece_source = requires(const S& s, std::size_t limit, void (*f)(const piece&)) {
-  { s.has_more_than(limit) } -> std::convertible_to<bool>;
-  s.for_each(f);
-};
-
-namespace detail {
-
-// Reads bytes that need no decoding.
-class plain_reader {
- public:
-  constexpr explicit plain_reader(string_view s) noexcept : s_(s) {}
-  [[nodiscard]] constexpr bool next(unsigned char& b) noexcept {
-    if (i_ == s_.size()) return false;
-    b = static_cast<unsigned char>(s_[i_++]);
-    return true;
-  }
-  [[nodiscard]] static constexpr bool bad() noexcept { return false; }
-
- private:
-  string_view s_;
-  std::size_t i_ = 0;
-};
-
-[[nodiscard]] constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Reads form-encoded bytes (SPEC §2.2): '+' is a space, %HH a byte, and any
-// other '%' stops the reader with bad() set.
-class form_reader {
- public:
-  constexpr explicit form_reader(string_view s) noexcept : s_(s) {}
-  [[nodiscard]] constexpr bool next(unsigned char& b) noexcept {
-    if (i_ == s_.size()) return false;
-    const char c = s_[i_++];
-    if (c == '+') {
-      b = ' ';
-    } else if (c == '%') {
-      const int hi = i_ < s_.size() ? hex_value(s_[i_]) : -1;
-      const int lo = i_ + 1 < s_.size() ? hex_value(s_[i_ + 1]) : -1;
-      if (hi < 0 || lo < 0) {
-        bad_ = true;
-        i_ = s_.size();
-        return false;
-      }
-      b = static_cast<unsigned char>(hi * 16 + lo);
-      i_ += 2;
-    } else {
-      b = static_cast<unsigned char>(c);
-    }
-    return true;
-  }
-  [[nodiscard]] constexpr bool bad() const noexcept { return bad_; }
-
- private:
-  string_view s_;
-  std::size_t i_ = 0;
-  bool bad_ = false;
-};
-
-// Calls f with a reader over s: decoding it when it is form-encoded.
-template <class F>
-constexpr decltype(auto) with_reader(string_view s, bool form_encoded, F&& f) {
-  if (form_encoded) return f(form_reader{s});
-  return f(plain_reader{s});
-}
-
-}  // namespace detail
-}  // namespace snapcheck
-
-#endif
-// ---- end snapcheck/engine/text.hpp
-// ---- begin snapcheck/unicode/utf8.hpp
-// Strict UTF-8 (Unicode 17.0, Table 3-7): no overlongs, no surrogates,
-// nothing above U+10FFFF. Knows nothing of fields or forms.
-#ifndef SNAPCHECK_UNICODE_UTF8_HPP
-#define SNAPCHECK_UNICODE_UTF8_HPP
-
-#include <cstddef>
-#include <cstdint>
-
-
-namespace snapcheck::unicode {
-
-// A byte-at-a-time decoder, so that callers can feed it bytes that are being
-// percent-decoded on the fly without a buffer.
-class utf8_decoder {
- public:
-  enum class step : std::uint8_t { more, scalar, ill_formed };
-
-  // Feeds one byte. Returns `scalar` when value() holds a complete code point,
-  // `more` inside a sequence, `ill_formed` when the sequence begun at the last
-  // lead byte (or this byte, if no sequence was open) cannot be completed; the
-  // decoder is then reset, and this byte was not consumed as a continuation.
-  [[nodiscard]] constexpr step feed(unsigned char b) noexcept {
-    if (need_ == 0) {
-      if (b < 0x80) {
-        value_ = b;
-        return step::scalar;
-      }
-      if (b >= 0xC2 && b <= 0xDF) return open(b & 0x1Fu, 1, 0x80, 0xBF);
-      if (b >= 0xE0 && b <= 0xEF)
-        return open(b & 0x0Fu, 2, b == 0xE0 ? 0xA0 : 0x80, b == 0xED ? 0x9F : 0xBF);
-      if (b >= 0xF0 && b <= 0xF4)
-        return open(b & 0x07u, 3, b == 0xF0 ? 0x90 : 0x80, b == 0xF4 ? 0x8F : 0xBF);
-      return step::ill_formed;
-    }
-    if (b < lo_ || b > hi_) {
-      need_ = 0;
-      return step::ill_formed;
-    }
-    lo_ = 0x80;
-    hi_ = 0xBF;
-    value_ = (value_ << 6) | (b & 0x3Fu);
-    return --need_ == 0 ? step::scalar : step::more;
-  }
-
-  // Returns true inside an unfinished sequence (at end of input: ill-formed).
-  [[nodiscard]] constexpr bool pending() const noexcept { return need_ != 0; }
-  // Returns the code point completed by the last feed() that returned scalar.
-  [[nodiscard]] constexpr char32_t value() const noexcept { return value_; }
-
- private:
-  constexpr step open(std::uint32_t bits, std::uint8_t need, unsigned char lo,
-                      unsigned char hi) noexcept {
-    value_ = bits;
-    need_ = need;
-    lo_ = lo;
-    hi_ = hi;
-    return step::more;
-  }
-
-  char32_t value_ = 0;
-  std::uint8_t need_ = 0;
-  unsigned char lo_ = 0x80;
-  unsigned char hi_ = 0xBF;
-};
-
-inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-// Returns the byte offset where the first ill-formed sequence of s starts, or
-// npos when s is valid UTF-8.
-[[nodiscard]] constexpr std::size_t first_invalid(string_view s) noexcept {
-  utf8_decoder d;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool opening = !d.pending();
-    if (opening) start = i;
-    switch (d.feed(static_cast<unsigned char>(s[i]))) {
-      case utf8_decoder::step::ill_formed: return start;
-      default: break;
-    }
-  }
-  return d.pending() ? start : npos;
-}
-
-// Passes bytes on to out(string_view) as valid UTF-8: each maximal
-// ill-formed subpart becomes U+FFFD (the Unicode "substitution of maximal
-// subparts" practice). Feed bytes with put(), then call finish().
-template <class Out>
-class utf8_sanitizer {
- public:
-  constexpr explicit utf8_sanitizer(Out& out) noexcept : out_(out) {}
-
-  constexpr void put(unsigned char b) {
-    for (;;) {
-      const bool was_open = dec_.pending();
-      const auto st = dec_.feed(b);
-      if (st == utf8_decoder::step::more) {
-        seq_[len_++] = static_cast<char>(b);
-        return;
-      }
-      if (st == utf8_decoder::step::scalar) {
-        seq_[len_++] = static_cast<char>(b);
-        out_(string_view(seq_, len_));
-        len_ = 0;
-        return;
-      }
-      out_(replacement);
-      len_ = 0;
-      if (!was_open) return;  // a bad lead byte is a subpart of its own
-      // A bad continuation ends the open subpart; look at it again as a lead.
-    }
-  }
-  constexpr void finish() {
-    if (dec_.pending()) out_(replacement);
-    dec_ = utf8_decoder{};
-    len_ = 0;
-  }
-
- private:
-  static constexpr string_view replacement = "\xEF\xBF\xBD";
-  Out& out_;
-  utf8_decoder dec_{};
-  char seq_[4] = {};
-  std::size_t len_ = 0;
-};
-
-}  // namespace snapcheck::unicode
-
-#endif
-// ---- end snapcheck/unicode/utf8.hpp
 
 namespace snapcheck {
 namespace detail {
@@ -1271,15 +1505,12 @@ constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
 template <class Out>
 constexpr void write_field(const field_path& p, Out&& out) {
   if (p.is_known()) {
-    detail::write_template(p.alias ? p.def->alias : p.def->name, p.index, out);
+    detail::write_template(p.def->spelled(p.spelled), p.index, out);
     return;
   }
   unicode::utf8_sanitizer<Out> clean(out);
-  detail::with_reader(p.text, p.form == name_text::form_encoded, [&](auto r) {
-    unsigned char b = 0;
-    while (r.next(b)) clean.put(b);
-    return 0;
-  });
+  for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
+    clean.put(b);
   clean.finish();
 }
 
@@ -1326,7 +1557,7 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::deprecated_name:
       field();
       out(" is a deprecated spelling of ");
-      write_field(field_path{v.field.def, v.field.index, false}, out);
+      write_field(field_path{v.field.def, v.field.index, spelling::name}, out);
       break;
     case code::duplicate_parameter:
       field();
@@ -1385,6 +1616,12 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::reserved_prefix:
       field();
       out(" must not start with ");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      break;
+    case code::reserved_suffix:
+      field();
+      out(" must not end with ");
       if (has_rule) detail::write_texts(r, out);
       if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
       break;
@@ -1510,7 +1747,9 @@ constexpr void write_json(const violation& v, Out&& out) {
   };
   number(",\"at\":", v.at);
   number(",\"length\":", v.length);
-  number(",\"limit\":", v.limit);
+  // SPEC §8 gives "limit" for lengths and ranges; too_many_parameters keeps
+  // its limit for the message only.
+  if (v.code != code::too_many_parameters) number(",\"limit\":", v.limit);
   if (v.has_suggestion()) {
     out(",\"suggestion\":");
     detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });
@@ -1554,9 +1793,22 @@ constexpr void write_json(const basic_result<N>& r, Out&& out) {
 
 namespace snapcheck::apis {
 
+namespace create_snapshot_rows {
+inline constexpr rule visible_ascii = rules::only_chars(sets::visible_ascii, "visible ASCII characters (U+0021-U+007E)");
+// A signature field of the RPC protocol's common parameters (SPEC §3.2):
+// checked only in the hardened profile.
+constexpr field signature_field(string_view name, string_view source) noexcept {
+  return {.name = name, .api_code = "InvalidParameter",
+          .rules = {rules::max_length(256).only_in(profile::hardened), visible_ascii.only_in(profile::hardened)},
+          .source = source};
+}
+}  // namespace create_snapshot_rows
+
 struct create_snapshot {
   static constexpr string_view api = "CreateSnapshot";
   static constexpr api_codes codes{.missing = "MissingParameter", .parameter = "InvalidParameter"};
+  // SPEC §5: the hardened profile makes unknown parameters errors.
+  static constexpr profile_set unknown_is_error_in = profile_set::only(profile::hardened);
 
   // Character sets of the page's wording; "letter" is ASCII (大小写字母).
   static constexpr char_set name_start = sets::letter | sets::chinese;
@@ -1565,13 +1817,14 @@ struct create_snapshot {
   static constexpr char_set disk_chars = sets::letter | sets::digit | ascii_chars("_-");
 
   static constexpr auto ci = case_mode::ascii_insensitive;
-  static constexpr auto exact = case_mode::exact;
   static constexpr auto hardened = profile::hardened;
   static constexpr auto documented = profile::documented;
+  static constexpr rule visible_ascii = create_snapshot_rows::visible_ascii;
+  static constexpr auto signature_field = create_snapshot_rows::signature_field;
 
   // clang-format off
   static constexpr field fields[] = {
-      {.name = "regionId", .required = true, .api_code = "InvalidParameter",
+      {.name = "regionId", .alternate = "RegionId", .required = true, .api_code = "InvalidParameter",
        .rules = {rules::length(1, 64).only_in(hardened),
                  rules::only_chars(region_chars, "a-z, 0-9 and '-'").only_in(hardened)},
        .source = "region id (Required: Yes)"},
@@ -1585,20 +1838,20 @@ struct create_snapshot {
        .rules = {rules::length(2, 128),
                  rules::first_char(name_start, "a letter or a Chinese character"),
                  rules::only_chars(name_chars, "letters, digits, ':', '_', '-' and Chinese characters"),
-                 rules::no_prefix(ci, "http://", "https://"),
-                 rules::no_prefix(exact, "auto")},
+                 rules::no_prefix<"http://", "https://">(ci),
+                 rules::no_prefix<"auto">()},
        .source = "The length is 2~128 English or Chinese characters. It must start with a letter or "
                  "Chinese, and cannot start with http:// or https. It can contain numbers, colons (:), "
                  "underscores (_), or hyphens (-). cannot start with auto"},
 
       {.name = "Description", .api_code = "InvalidDescription.Malformed",
        .rules = {rules::length(2, 256),
-                 rules::no_prefix(ci, "http://", "https://"),
+                 rules::no_prefix<"http://", "https://">(ci),
                  rules::no_chars(sets::controls, "control or bidirectional formatting characters").only_in(hardened)},
        .source = "2 to 256 English or Chinese characters in length and cannot start with http:// or https."},
 
       {.name = "Category", .api_code = "InvalidSnapshotCategory.Malformed",
-       .rules = {rules::one_of("Standard", "Flash")},
+       .rules = {rules::one_of<"Standard", "Flash">()},
        .source = "Value range: Standard: normal snapshot Flash: local snapshot"},
 
       {.name = "RetentionDays", .api_code = "InvalidRetentionDays.Malformed",
@@ -1608,18 +1861,18 @@ struct create_snapshot {
       {.name = "ClientToken", .api_code = "InvalidClientToken.Malformed",
        .rules = {rules::max_length(64),
                  rules::only_chars(sets::ascii, "ASCII characters").only_in(documented),
-                 rules::only_chars(sets::visible_ascii, "visible ASCII characters (U+0021-U+007E)").only_in(hardened)},
+                 visible_ascii.only_in(hardened)},
        .source = "ClientToken only supports ASCII characters and cannot exceed 64 characters."},
 
-      {.name = "version", .api_code = "InvalidParameter",
+      {.name = "version", .alternate = "Version", .api_code = "InvalidParameter",
        .rules = {rules::iso_date().only_in(hardened)},
        .source = "version of api (sample 2016-01-01)"},
 
       {.name = "Tag.{N}.Key", .alias = "Tag.{N}.key", .empty_is_absent = false,
        .min_index = 1, .max_index = 20, .api_code = "InvalidTagKey.Malformed",
        .rules = {rules::length(1, 128),
-                 rules::no_prefix(exact, "aliyun", "acs:"),
-                 rules::no_substring(ci, "http://", "https://"),
+                 rules::no_prefix<"aliyun", "acs:">(),
+                 rules::no_substring<"http://", "https://">(ci),
                  rules::no_chars(sets::controls, "control or bidirectional formatting characters").only_in(hardened),
                  rules::unique_in_family().with_api_code("Duplicate.TagKey")},
        .source = "The value range of n is 1~20. Once the value is passed in, an empty string is not "
@@ -1629,13 +1882,43 @@ struct create_snapshot {
       {.name = "Tag.{N}.Value", .alias = "Tag.{N}.value", .empty_is_absent = false,
        .min_index = 1, .max_index = 20, .api_code = "InvalidTagValue.Malformed",
        .rules = {rules::max_length(128),
-                 rules::no_prefix(exact, "acs:"),
-                 rules::no_substring(ci, "http://", "https://"),
+                 rules::no_prefix<"acs:">(),
+                 rules::no_substring<"http://", "https://">(ci),
                  rules::no_chars(sets::controls, "control or bidirectional formatting characters").only_in(hardened),
-                 rules::requires_field("Tag.{N}.Key").with_api_code("InvalidTagKey.Malformed")},
+                 rules::requires_field<"Tag.{N}.Key">().with_api_code("InvalidTagKey.Malformed")},
        .source = "The value range of n is 1~20. Once the value is passed in, it can be an empty string. "
                  "it can be up to 128 characters and cannot start with acs: and cannot contain http:// or "
                  "https://."},
+
+      {.name = "Action", .api_code = "InvalidParameter",
+       .rules = {rules::one_of<"CreateSnapshot">().only_in(hardened)},
+       .source = "Common Parameters: the API's name"},
+
+      {.name = "Format", .api_code = "InvalidParameter",
+       .rules = {rules::one_of<"JSON", "XML">(ci).only_in(hardened)},
+       .source = "Common Parameters: the format of the response"},
+
+      signature_field("AccessKeyId", "Common Parameters: the AccessKey ID"),
+      signature_field("Signature", "Common Parameters: the request's signature"),
+
+      {.name = "SignatureMethod", .api_code = "InvalidParameter",
+       .rules = {rules::one_of<"HMAC-SHA1">().only_in(hardened)},
+       .source = "Common Parameters: the signature method"},
+
+      {.name = "SignatureVersion", .api_code = "InvalidParameter",
+       .rules = {rules::one_of<"1.0">().only_in(hardened)},
+       .source = "Common Parameters: the version of the signature algorithm"},
+
+      signature_field("SignatureNonce", "Common Parameters: a unique random number against replay"),
+      signature_field("SignatureType", "Common Parameters: the signature type"),
+
+      {.name = "Timestamp", .api_code = "InvalidParameter",
+       .rules = {rules::iso_timestamp().only_in(hardened)},
+       .source = "Common Parameters: the time of the request, in UTC (ISO 8601)"},
+
+      {.name = "SecurityToken", .api_code = "InvalidParameter",
+       .rules = {rules::max_length(8192).only_in(hardened), visible_ascii.only_in(hardened)},
+       .source = "Common Parameters: the STS token"},
   };
   // clang-format on
 };
@@ -1657,20 +1940,25 @@ struct create_snapshot {
 #include <type_traits>
 
 // ---- begin snapcheck/schema/check.hpp
-// Compile-time sanity of a schema table. The engine static_asserts each of
-// these, so a bad row fails the build with a message that names the problem.
+// Compile-time sanity of a schema table. Each condition is its own
+// static_assert, instantiated per row (row_is_sane<S, Row>) and per rule
+// (rule_is_sane<S, Row, Rule>), so a bad row fails the build with a message
+// that names the condition, and the compiler's "required from" line names
+// the table and the row's index.
 #ifndef SNAPCHECK_SCHEMA_CHECK_HPP
 #define SNAPCHECK_SCHEMA_CHECK_HPP
 
 #include <concepts>
 #include <cstddef>
-#include <initializer_list>
+#include <cstdint>
 
 
 namespace snapcheck {
 
 // A schema: a type with `static constexpr field fields[]` (or std::array) and
-// `static constexpr api_codes codes`.
+// `static constexpr api_codes codes`. Optionally `static constexpr
+// profile_set unknown_is_error_in`: the profiles where an unknown parameter
+// is an error (by default a warning in every profile).
 template <class S>
 concept schema = requires {
   { detail::size_of(S::fields) } -> std::convertible_to<std::size_t>;
@@ -1680,6 +1968,12 @@ concept schema = requires {
 
 namespace detail {
 
+template <schema S>
+[[nodiscard]] constexpr profile_set unknown_is_error_in() noexcept {
+  if constexpr (requires { S::unknown_is_error_in; }) return S::unknown_is_error_in;
+  else return {};
+}
+
 [[nodiscard]] constexpr std::size_t count_of(string_view s, string_view part) noexcept {
   std::size_t n = 0;
   for (auto at = s.find(part); at != string_view::npos; at = s.find(part, at + 1)) ++n;
@@ -1688,16 +1982,14 @@ namespace detail {
 
 [[nodiscard]] constexpr std::size_t digits(std::uint32_t v) noexcept {
   std::size_t n = 1;
-  while (v >= 10) {
-    v /= 10;
-    ++n;
-  }
+  for (; v >= 10; v /= 10) ++n;
   return n;
 }
 
-// Returns the length of the longest name (with the largest N) of a field.
+// Returns the length of the longest spelling (with the largest N) of a field.
 [[nodiscard]] constexpr std::size_t longest_name(const field& f) noexcept {
-  const std::size_t n = f.name.size() > f.alias.size() ? f.name.size() : f.alias.size();
+  std::size_t n = 0;
+  for (const spelling s : all_spellings) n = f.spelled(s).size() > n ? f.spelled(s).size() : n;
   return f.is_family() ? n - field::index_marker.size() + digits(f.max_index) : n;
 }
 
@@ -1720,22 +2012,6 @@ template <schema S>
   return i;
 }
 
-template <schema S>
-[[nodiscard]] constexpr bool names_are_unique() noexcept {
-  const std::size_t n = size_of(S::fields);
-  for (std::size_t i = 0; i < n; ++i) {
-    const field& a = S::fields[i];
-    if (a.name.empty() || a.name == a.alias) return false;
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const field& b = S::fields[j];
-      for (auto x : {a.name, a.alias})
-        for (auto y : {b.name, b.alias})
-          if (!x.empty() && x == y) return false;
-    }
-  }
-  return true;
-}
-
 // Names are matched against raw input before any decoding: they must read
 // the same encoded and decoded (printable ASCII, no '%', '+', '&', '=').
 [[nodiscard]] constexpr bool is_plain_name(string_view n) noexcept {
@@ -1744,94 +2020,147 @@ template <schema S>
   return true;
 }
 
+// Returns true when no spelling of row `row` is a spelling of an earlier row
+// or another spelling of the same row.
 template <schema S>
-[[nodiscard]] constexpr bool names_are_plain() noexcept {
-  for (const auto& f : S::fields)
-    if (!is_plain_name(f.name) || !is_plain_name(f.alias)) return false;
+[[nodiscard]] constexpr bool spellings_are_new(std::size_t row) noexcept {
+  const field& a = S::fields[row];
+  for (std::size_t j = 0; j <= row; ++j)
+    for (const spelling x : all_spellings)
+      for (const spelling y : all_spellings) {
+        const string_view p = a.spelled(x), q = S::fields[j].spelled(y);
+        if (p.empty() || q.empty() || (j == row && x >= y)) continue;
+        if (p == q) return false;
+      }
   return true;
 }
 
-template <schema S>
-[[nodiscard]] constexpr bool families_are_well_formed() noexcept {
-  for (const auto& f : S::fields) {
-    const std::size_t marks = count_of(f.name, field::index_marker);
-    if (marks > 1) return false;
-    if (!f.alias.empty() && count_of(f.alias, field::index_marker) != marks) return false;
-    if (marks == 0) continue;
-    if (f.min_index < 1 || f.min_index > f.max_index) return false;
-    if (f.prefix().empty() || f.suffix().empty()) return false;
-    if (!f.alias.empty() && f.alias.substr(0, f.alias.find(field::index_marker)) != f.prefix())
-      return false;
+[[nodiscard]] constexpr bool spellings_are_plain(const field& f) noexcept {
+  for (const spelling s : all_spellings)
+    if (!is_plain_name(f.spelled(s))) return false;
+  return true;
+}
+
+// A family's other spellings have its {N} and its prefix.
+[[nodiscard]] constexpr bool spellings_share_the_shape(const field& f) noexcept {
+  const std::size_t marks = count_of(f.name, field::index_marker);
+  for (const spelling s : all_spellings) {
+    const string_view n = f.spelled(s);
+    if (n.empty()) continue;
+    if (count_of(n, field::index_marker) != marks) return false;
+    if (marks == 1 && n.substr(0, n.find(field::index_marker)) != f.prefix()) return false;
   }
   return true;
 }
 
-template <schema S>
-[[nodiscard]] constexpr bool rules_are_well_formed() noexcept {
-  for (const auto& f : S::fields) {
-    if (f.api_code.empty() || (f.required && f.is_family())) return false;
-    const std::size_t n = f.rule_count();
-    for (std::size_t k = 0; k < field::max_rules; ++k) {
-      const rule& r = f.rules[k];
-      if ((k < n) == (r.kind == rule_kind::none)) return false;  // no holes
-      if (r.chars.range_count > char_set::max_ranges) return false;
-      switch (r.kind) {
-        case rule_kind::length:
-          if (r.min > r.max) return false;
-          break;
-        case rule_kind::integer:
-          if (r.min > r.max || r.max > rule::max_integer) return false;
-          break;
-        case rule_kind::no_prefix:
-        case rule_kind::one_of:
-          if (r.text_count() == 0) return false;
-          for (std::size_t t = 0; t < r.text_count(); ++t)
-            if (r.texts[t].size() > rule::max_text_size) return false;
-          break;
-        case rule_kind::no_substring:
-          if (r.text_count() == 0) return false;
-          for (std::size_t t = 0; t < r.text_count(); ++t) {
-            if (r.texts[t].size() > rule::max_substring_size) return false;
-            for (char c : r.texts[t])
-              if (static_cast<unsigned char>(c) >= 0x80) return false;
-          }
-          break;
-        case rule_kind::requires_field: {
-          const std::size_t other = field_index<S>(r.texts[0]);
-          if (other == size_of(S::fields) || !f.is_family()) return false;
-          const field& o = S::fields[other];
-          if (!o.is_family() || o.min_index != f.min_index || o.max_index != f.max_index) return false;
-          break;
-        }
-        case rule_kind::unique:
-          if (!f.is_family()) return false;
-          break;
-        default: break;
-      }
+[[nodiscard]] constexpr bool rules_have_no_holes(const field& f) noexcept {
+  const std::size_t n = f.rule_count();
+  for (std::size_t k = n; k < field::max_rules; ++k)
+    if (f.rules[k].kind != rule_kind::none) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool texts_are_nonempty(const rule& r) noexcept {
+  for (const string_view t : r.texts)
+    if (t.empty()) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool texts_fit_a_window(const rule& r) noexcept {
+  for (const string_view t : r.texts) {
+    if (t.size() > 8) return false;
+    for (char c : t)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// The substring texts of all rules of a row: matched as 64-bit windows.
+inline constexpr std::size_t max_substrings = 16;
+[[nodiscard]] constexpr std::size_t substring_count(const field& f) noexcept {
+  std::size_t n = 0;
+  for (const rule& r : f.rules) n += r.kind == rule_kind::no_substring ? r.text_count() : 0;
+  return n;
+}
+
+// The largest integer an integer rule may take as its max: larger digit
+// strings saturate above it.
+inline constexpr std::uint64_t max_integer = 0xFFFFFFFFFFFFull;
+
+template <schema S, std::size_t Row, std::size_t Rule>
+constexpr bool rule_is_sane() noexcept {
+  constexpr field f = S::fields[Row];
+  constexpr rule r = f.rules[Rule];
+  constexpr rule_kind k = r.kind;
+  static_assert(k != rule_kind::length || r.min <= r.max, "snapcheck: a length rule needs min <= max");
+  static_assert(k != rule_kind::integer || r.min <= r.max, "snapcheck: an integer rule needs min <= max");
+  static_assert(k != rule_kind::integer || r.max <= max_integer,
+                "snapcheck: an integer rule's max must be at most 2^48 - 1");
+  static_assert(r.chars.range_count <= char_set::max_ranges, "snapcheck: a character set has too many ranges");
+  static_assert(!(k == rule_kind::no_prefix || k == rule_kind::no_suffix || k == rule_kind::no_substring ||
+                  k == rule_kind::one_of) ||
+                    r.text_count() > 0,
+                "snapcheck: a prefix, suffix, substring or one_of rule needs at least one text");
+  static_assert(texts_are_nonempty(r), "snapcheck: a rule's texts must not be empty");
+  static_assert(k != rule_kind::no_substring || texts_fit_a_window(r),
+                "snapcheck: a substring text must be ASCII and at most 8 bytes");
+  static_assert(k != rule_kind::predicate || r.test != nullptr, "snapcheck: a predicate rule needs a function");
+  if constexpr (k == rule_kind::requires_field) {
+    constexpr std::size_t other = field_index<S>(r.texts[0]);
+    static_assert(other < size_of(S::fields), "snapcheck: requires_field names no field of the table");
+    if constexpr (other < size_of(S::fields)) {
+      constexpr field o = S::fields[other];
+      static_assert(o.is_family() == f.is_family(),
+                    "snapcheck: requires_field links a family only to a family, a plain field to a plain field");
+      static_assert(o.min_index == f.min_index && o.max_index == f.max_index,
+                    "snapcheck: requires_field links families with the same N range");
     }
   }
+  static_assert(k != rule_kind::unique || f.is_family(), "snapcheck: unique_in_family needs a family row");
   return true;
+}
+
+template <schema S, std::size_t Row, std::size_t... Rules>
+constexpr bool rules_are_sane(indices<Rules...>) noexcept {
+  return (rule_is_sane<S, Row, Rules>() && ...);
+}
+
+template <schema S, std::size_t Row>
+constexpr bool row_is_sane() noexcept {
+  constexpr field f = S::fields[Row];
+  static_assert(!f.name.empty(), "snapcheck: a field needs a name");
+  static_assert(spellings_are_new<S>(Row),
+                "snapcheck: a field's name, alias or alternate is already a spelling of this or an earlier row");
+  static_assert(spellings_are_plain(f),
+                "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
+  static_assert(count_of(f.name, field::index_marker) <= 1, "snapcheck: a family name has exactly one {N}");
+  static_assert(spellings_share_the_shape(f),
+                "snapcheck: a family's alias and alternate need its {N} and its prefix");
+  static_assert(!f.is_family() || (f.min_index >= 1 && f.min_index <= f.max_index),
+                "snapcheck: a family needs 1 <= min_index <= max_index");
+  static_assert(!f.is_family() || (!f.prefix().empty() && !f.suffix().empty()),
+                "snapcheck: a family name needs text before and after {N}");
+  static_assert(!f.api_code.empty(), "snapcheck: a field needs an api_code");
+  static_assert(!(f.required && f.is_family()), "snapcheck: a family cannot be required");
+  static_assert(rules_have_no_holes(f), "snapcheck: a row's rules must not leave an empty slot before a rule");
+  static_assert(substring_count(f) <= max_substrings, "snapcheck: a row has more than 16 substring texts");
+  return rules_are_sane<S, Row>(make_indices<field::max_rules>{});
+}
+
+template <schema S, std::size_t... Rows>
+constexpr bool rows_are_sane(indices<Rows...>) noexcept {
+  return (row_is_sane<S, Rows>() && ...);
 }
 
 }  // namespace detail
 
-// Fails the build, with a message naming the problem, when S is not sane.
+// Fails the build, with a message naming the problem and the row, when S is not sane.
 template <schema S>
 constexpr bool assert_sane() noexcept {
   static_assert(detail::size_of(S::fields) > 0, "snapcheck: a schema needs at least one field");
-  static_assert(detail::names_are_unique<S>(), "snapcheck: two fields (or aliases) of a schema share a name");
-  static_assert(detail::names_are_plain<S>(),
-                "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
-  static_assert(detail::families_are_well_formed<S>(),
-                "snapcheck: a family name needs exactly one {N}, a non-empty prefix and suffix, "
-                "an alias of the same shape and 1 <= min_index <= max_index");
-  static_assert(detail::rules_are_well_formed<S>(),
-                "snapcheck: a row is malformed (api_code empty, a required family, min > max, a hole in the rule list, "
-                "a text too long or non-ASCII where ASCII is needed, or a requires_field/unique rule that "
-                "does not name a matching family)");
   static_assert(!S::codes.missing.empty() && !S::codes.parameter.empty(),
                 "snapcheck: a schema needs its request-level api codes");
-  return true;
+  return detail::rows_are_sane<S>(detail::make_indices<detail::size_of(S::fields)>{});
 }
 
 }  // namespace snapcheck
@@ -1851,22 +2180,468 @@ constexpr bool assert_sane() noexcept {
 #include <cstdint>
 #include <type_traits>
 
-// ---- begin snapcheck/engine/scan.hpp
-// Checks one value against one table row. At compile time each row and
-// profile becomes a row_program: its active rules and tables of what needs
-// no check at all (ASCII bytes, blocks of three-byte characters), so runs of
-// ordinary text are only counted. One scanner, compiled once, reads any
-// program: one pass over the raw bytes decodes as it goes and checks UTF-8,
-// length, character sets and substrings as the characters go by, then the
-// rules that need the whole value (prefixes, enum, integer, date).
-#ifndef SNAPCHECK_ENGINE_SCAN_HPP
-#define SNAPCHECK_ENGINE_SCAN_HPP
 
-#include <bit>
-#include <cstddef>
-#include <cstdint>
-#include <type_traits>
+namespace snapcheck::detail {
 
+// A name decoded into a small buffer: long enough for every known name plus
+// the slack that suggestions need. Longer names are still read to the end,
+// so that their encoding and UTF-8 errors are found.
+template <std::size_t Cap>
+struct decoded_name {
+  enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
+  status state = status::ok;
+  std::size_t size = 0;     // decoded bytes in all
+  std::size_t utf8_at = 0;  // for invalid_utf8
+  array<char, Cap> bytes{};  // the first Cap bytes
+  array<char, Cap> ring{};   // the last Cap bytes, at [i % Cap]
+
+  [[nodiscard]] constexpr bool fits() const noexcept { return size <= Cap; }
+  // Returns true when the decoded name ends with s (s.size() <= Cap).
+  [[nodiscard]] constexpr bool ends_with(string_view s) const noexcept {
+    if (s.size() > size || s.size() > Cap) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (ring[(size - s.size() + i) % Cap] != s[i]) return false;
+    return true;
+  }
+  // Returns the decoded name; only meaningful when fits().
+  [[nodiscard]] constexpr string_view view() const noexcept {
+    return {bytes.data(), size <= Cap ? size : Cap};
+  }
+};
+
+template <std::size_t Cap>
+[[nodiscard]] constexpr decoded_name<Cap> read_name(const encoded_text& text) noexcept {
+  decoded_name<Cap> out;
+  unicode::utf8_decoder dec;
+  std::size_t seq_start = 0;
+  bool utf8_ok = true;
+  text_cursor r = text.cursor();
+  for (int next = r.next(); next >= 0; next = r.next()) {
+    const auto b = static_cast<unsigned char>(next);
+    if (out.size < Cap) out.bytes[out.size] = static_cast<char>(b);
+    out.ring[out.size % Cap] = static_cast<char>(b);
+    ++out.size;
+    if (!utf8_ok) continue;
+    if (!dec.pending()) seq_start = out.size - 1;
+    if (dec.feed(b) == unicode::utf8_decoder::step::ill_formed) {
+      utf8_ok = false;
+      out.utf8_at = seq_start;
+    }
+  }
+  if (r.bad_escape) {
+    out.state = decoded_name<Cap>::status::bad_encoding;
+  } else if (!utf8_ok || dec.pending()) {
+    out.state = decoded_name<Cap>::status::invalid_utf8;
+    if (utf8_ok) out.utf8_at = seq_start;
+  }
+  return out;
+}
+
+// Byte comparisons of short names, inline: cheaper than a call to memcmp.
+// At run time 4 to 16 bytes take two overlapping word compares.
+template <class Word>
+[[nodiscard]] inline bool same_words(const char* a, const char* b, std::size_t n) noexcept {
+  Word x[2];
+  Word y[2];
+  __builtin_memcpy(&x[0], a, sizeof(Word));
+  __builtin_memcpy(&x[1], a + n - sizeof(Word), sizeof(Word));
+  __builtin_memcpy(&y[0], b, sizeof(Word));
+  __builtin_memcpy(&y[1], b + n - sizeof(Word), sizeof(Word));
+  return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+}
+[[nodiscard]] constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (!std::is_constant_evaluated()) {
+    if (n >= 8 && n <= 16) return same_words<std::uint64_t>(a, b, n);
+    if (n >= 4 && n < 8) return same_words<std::uint32_t>(a, b, n);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+[[nodiscard]] constexpr bool has_prefix(string_view s, string_view p) noexcept {
+  return s.size() >= p.size() && same_bytes(s.data(), p.data(), p.size());
+}
+[[nodiscard]] constexpr bool has_suffix(string_view s, string_view p) noexcept {
+  return s.size() >= p.size() && same_bytes(s.data() + (s.size() - p.size()), p.data(), p.size());
+}
+
+struct name_match {
+  enum class kind : std::uint8_t { unknown, known, bad_index };
+  kind what = kind::unknown;
+  std::size_t field = 0;    // row index for known and bad_index
+  std::uint32_t index = 0;  // N for a family member
+  spelling spelled = spelling::name;
+};
+
+// Returns N when s is a canonical decimal (no sign, no leading zero) within
+// [min, max], or 0.
+[[nodiscard]] constexpr std::uint32_t parse_index(string_view s, std::uint32_t min,
+                                                  std::uint32_t max) noexcept {
+  if (s.empty() || s.size() > 10 || s[0] == '0') return 0;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return (v >= min && v <= max) ? static_cast<std::uint32_t>(v) : 0;
+}
+
+// A name as the words a lookup compares: its first and last eight bytes
+// (overlapping below sixteen), from four to seven bytes its first and last
+// four, below four all of it, the first byte lowest. Up to sixteen bytes,
+// equal keys are equal names.
+struct name_key {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::size_t size = 0;
+  friend constexpr bool operator==(const name_key&, const name_key&) = default;
+};
+
+[[nodiscard]] constexpr name_key key_of(string_view s) noexcept {
+  const std::size_t width = s.size() >= 8 ? 8 : s.size() >= 4 ? 4 : s.size();
+  name_key k{0, 0, s.size()};
+  if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && width >= 4) {
+    if (width == 8) {
+      __builtin_memcpy(&k.head, s.data(), 8);
+      __builtin_memcpy(&k.tail, s.data() + s.size() - 8, 8);
+    } else {
+      std::uint32_t head, tail;
+      __builtin_memcpy(&head, s.data(), 4);
+      __builtin_memcpy(&tail, s.data() + s.size() - 4, 4);
+      k.head = head;
+      k.tail = tail;
+    }
+    return k;
+  }
+  for (std::size_t i = 0; i < width; ++i) {
+    k.head |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    if (width >= 4) k.tail |= std::uint64_t{static_cast<unsigned char>(s[s.size() - width + i])} << (8 * i);
+  }
+  return k;
+}
+
+// Every spelling of a valid name (plain names, aliases, and each member of
+// a family of at most max_members) in a hash table built at compile time,
+// so that looking one up is one hash and (almost always) one comparison.
+struct name_entry {
+  name_key key;
+  string_view text;  // compared in full above sixteen bytes (plain names only)
+  std::size_t field = 0;
+  std::uint32_t index = 0;  // N of a family member
+  spelling spelled = spelling::name;
+};
+
+inline constexpr std::size_t bucket_size = 4;
+inline constexpr std::size_t max_members = 64;  // larger families are matched by shape only
+
+// Returns the bucket of a key in a table of 2^bits buckets.
+[[nodiscard]] constexpr std::size_t name_hash(const name_key& k, unsigned bits) noexcept {
+  return static_cast<std::size_t>(((k.head * 0x9E3779B97F4A7C15ull) ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) >>
+                                  (64 - bits));
+}
+
+// A bucket's unused entries have a size no name has, so a lookup compares
+// all bucket_size entries without first loading how many are used: one
+// load less between the name's bytes and the verdict.
+template <unsigned Bits>
+struct name_table {
+  static constexpr std::size_t unused = ~std::size_t{0};
+  array<array<name_entry, bucket_size>, std::size_t{1} << Bits> buckets{};
+  bool overflow = false;
+
+  constexpr name_table() noexcept {
+    for (auto& bucket : buckets)
+      for (name_entry& e : bucket) e.key.size = unused;
+  }
+  constexpr void add(const name_entry& e) noexcept {
+    array<name_entry, bucket_size>& bucket = buckets[name_hash(e.key, Bits)];
+    std::size_t at = 0;
+    while (at < bucket_size && bucket[at].key.size != unused) ++at;
+    if (at == bucket_size) overflow = true;
+    else bucket[at] = e;
+  }
+};
+
+[[nodiscard]] constexpr std::size_t decimal_digits(std::uint32_t v) noexcept {
+  std::size_t n = 1;
+  for (; v >= 10; v /= 10) ++n;
+  return n;
+}
+
+// The name of member N of family f (or its alias): prefix, N in decimal,
+// suffix. Returns its size, or 0 when it does not fit in out.
+template <std::size_t Cap>
+constexpr std::size_t write_member(const field& f, std::uint32_t index, spelling spelled,
+                                   array<char, Cap>& out) noexcept {
+  const string_view prefix = f.prefix(), suffix = f.suffix(spelled);
+  const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
+  if (size > Cap) return 0;
+  std::size_t at = 0;
+  for (char c : prefix) out[at++] = c;
+  at += decimal_digits(index);
+  for (std::size_t d = at; d-- > prefix.size(); index /= 10) out[d] = static_cast<char>('0' + index % 10);
+  for (char c : suffix) out[at++] = c;
+  return size;
+}
+
+// Calls add(entry) for every valid spelling of a schema's names.
+template <schema S, class Add>
+constexpr void for_each_spelling(Add&& add) noexcept {
+  std::size_t i = 0;
+  for (const field& f : S::fields) {
+    for (const spelling spelled : all_spellings) {
+      const string_view n = f.spelled(spelled);
+      if (n.empty()) continue;
+      if (!f.is_family()) {
+        add(name_entry{key_of(n), n, i, 0, spelled});
+        continue;
+      }
+      if (f.slot_count() > max_members) continue;
+      array<char, 16> member{};  // longer members are matched by shape only
+      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
+        if (const std::size_t size = write_member(f, index, spelled, member); size != 0)
+          add(name_entry{key_of({member.data(), size}), {}, i, index, spelled});
+    }
+    ++i;
+  }
+}
+
+template <schema S, unsigned Bits>
+[[nodiscard]] constexpr name_table<Bits> make_name_table() noexcept {
+  name_table<Bits> t;
+  for_each_spelling<S>([&](const name_entry& e) { t.add(e); });
+  return t;
+}
+
+// The table's size, from the schema: at least twice as many buckets as
+// spellings (and 128), doubled until no bucket overflows.
+template <schema S>
+[[nodiscard]] constexpr unsigned name_table_bits() noexcept {
+  std::size_t count = 0;
+  for_each_spelling<S>([&](const name_entry&) { ++count; });
+  unsigned bits = 7;
+  while ((std::size_t{1} << bits) < 2 * count) ++bits;
+  return bits;
+}
+template <schema S, unsigned Bits = name_table_bits<S>()>
+[[nodiscard]] constexpr unsigned roomy_bits() noexcept {
+  if constexpr (Bits >= 12) return Bits;
+  else if constexpr (make_name_table<S, Bits>().overflow) return roomy_bits<S, Bits + 1>();
+  else return Bits;
+}
+
+template <schema S>
+inline constexpr auto name_table_of = make_name_table<S, roomy_bits<S>()>();
+
+// The families of a schema, their name parts worked out at compile time.
+struct family_shape {
+  std::size_t field = 0;
+  string_view prefix;
+  array<string_view, 3> suffixes{};  // per spelling; empty where the row has none
+  std::uint32_t min_index = 0, max_index = 0;
+};
+
+template <schema S>
+[[nodiscard]] constexpr std::size_t family_count() noexcept {
+  std::size_t n = 0;
+  for (const field& f : S::fields) n += f.is_family();
+  return n;
+}
+
+template <schema S>
+[[nodiscard]] constexpr auto make_family_shapes() noexcept {
+  array<family_shape, family_count<S>()> out{};
+  std::size_t i = 0;
+  std::size_t n = 0;
+  for (const field& f : S::fields) {
+    if (f.is_family())
+      out[n++] = {i, f.prefix(), {f.suffix(spelling::name), f.suffix(spelling::alias), f.suffix(spelling::alternate)},
+                  f.min_index, f.max_index};
+    ++i;
+  }
+  return out;
+}
+
+template <schema S>
+inline constexpr auto family_shapes_of = make_family_shapes<S>();
+
+// Finds a valid spelling in the table: known, or unknown when the name is
+// no valid spelling (it may still have a family's shape).
+template <schema S>
+[[nodiscard]] constexpr name_match find_spelling(string_view name) noexcept {
+  constexpr const auto& table = name_table_of<S>;
+  static_assert(!table.overflow, "snapcheck: the name table cannot place every spelling (more than 4 share a bucket of 4096)");
+  constexpr unsigned bits = roomy_bits<S>();
+  const name_key key = key_of(name);
+  for (const name_entry& entry : table.buckets[name_hash(key, bits)]) {
+    if (entry.key == key && (name.size() <= 16 || name == entry.text))
+      return {name_match::kind::known, entry.field, entry.index, entry.spelled};
+  }
+  return {};
+}
+
+// Matches a name that is no valid spelling against the families' shapes: a
+// name with a family's prefix and one of its suffixes but a bad N is a
+// bad_index of that family; any other shape is unknown.
+template <schema S>
+[[nodiscard]] constexpr name_match match_shape(string_view name) noexcept {
+  name_match bad{};  // a family shape with a bad N, if no family takes the name
+  for (const family_shape& fam : family_shapes_of<S>) {
+    if (!has_prefix(name, fam.prefix)) continue;
+    for (const spelling spelled : all_spellings) {
+      const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelled)];
+      if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !has_suffix(name, suffix))
+        continue;
+      const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
+      const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
+      if (index != 0) return {name_match::kind::known, fam.field, index, spelled};
+      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, spelled};
+    }
+  }
+  return bad;
+}
+
+// Finds the row of a decoded name: every valid spelling is in the table;
+// other names are tried against the families' shapes.
+template <schema S>
+[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
+  const name_match m = find_spelling<S>(name);
+  return m.what == name_match::kind::known ? m : match_shape<S>(name);
+}
+
+// Finds the row of a name too long for any row: only a family shape (its
+// prefix and a suffix) with an N far too long to be valid, or unknown.
+template <schema S, std::size_t Cap>
+[[nodiscard]] constexpr name_match match_long_name(const decoded_name<Cap>& name) noexcept {
+  for (const family_shape& fam : family_shapes_of<S>) {
+    if (!has_prefix(name.view(), fam.prefix)) continue;
+    for (const spelling spelled : all_spellings) {
+      const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelled)];
+      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, spelled};
+    }
+  }
+  return {};
+}
+
+// Returns the optimal-string-alignment distance of a and b (both short), or
+// limit + 1 when it exceeds limit. Only the band of cells within `limit` of
+// the diagonal can hold a distance up to limit: the others count as limit + 1.
+template <class A, class B>
+[[nodiscard]] constexpr std::size_t edit_distance(const A& a, const B& b, std::size_t limit) noexcept {
+  constexpr std::size_t max = 40;
+  const std::size_t over = limit + 1;
+  if (a.size() > max || b.size() > max) return over;
+  const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > limit) return over;
+  array<array<std::size_t, max + 2>, 3> rows{};  // i-2, i-1, i
+  for (auto& row : rows)
+    for (auto& cell : row) cell = over;
+  for (std::size_t j = 0; j <= b.size() && j <= limit; ++j) rows[1][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    auto& cur = rows[(i + 1) % 3];
+    const auto& prev = rows[i % 3];
+    const auto& prev2 = rows[(i + 2) % 3];
+    const std::size_t lo = i > limit ? i - limit : 1;
+    const std::size_t hi = i + limit < b.size() ? i + limit : b.size();
+    cur[lo - 1] = lo == 1 && i <= limit ? i : over;
+    cur[hi + 1] = over;  // read as the row above by the next row's band
+    std::size_t row_best = cur[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      const std::size_t cost = char32_t(a[i - 1]) == char32_t(b[j - 1]) ? 0 : 1;
+      std::size_t best = prev[j - 1] + cost;
+      if (prev[j] + 1 < best) best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && char32_t(a[i - 1]) == char32_t(b[j - 2]) && char32_t(a[i - 2]) == char32_t(b[j - 1]) &&
+          prev2[j - 2] + 1 < best)
+        best = prev2[j - 2] + 1;
+      cur[j] = best < over ? best : over;
+      row_best = cur[j] < row_best ? cur[j] : row_best;
+    }
+    if (row_best > limit) return over;  // every path runs through this row
+  }
+  const std::size_t d = rows[(a.size() + 1) % 3][b.size()];
+  return d > limit ? over : d;
+}
+
+// The code points of a short valid UTF-8 text, for edit distances in
+// characters (SPEC §6); a longer text keeps its size but only its first 41.
+struct code_points {
+  array<char32_t, 41> items{};
+  std::size_t count = 0;
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count; }
+  [[nodiscard]] constexpr char32_t operator[](std::size_t i) const noexcept { return items[i]; }
+};
+[[nodiscard]] constexpr code_points code_points_of(string_view utf8) noexcept {
+  code_points out;
+  text_cursor c{utf8};
+  for (auto ch = c.next_character(); ch.what == text_cursor::character::kind::ascii ||
+                                     ch.what == text_cursor::character::kind::other;
+       ch = c.next_character()) {
+    if (out.count < out.items.size()) out.items[out.count] = ch.cp;
+    ++out.count;
+  }
+  return out;
+}
+
+[[nodiscard]] constexpr bool iequal(string_view a, string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(static_cast<unsigned char>(a[i])) != ascii_lower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// Returns the known name nearest to an unknown one (SPEC 3): equal but for
+// ASCII case, else within edit distance 2; the closest, and on a tie the
+// first in table order, family members by N. Every member of a family of at
+// most max_members is a candidate, so a mangled name (Tag.Key) finds its
+// family; a larger family is tried with the first run of digits as its N.
+template <schema S>
+[[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
+  constexpr std::size_t cap = max_name_size<S>() + 8;
+  constexpr std::size_t limit = 2;
+  field_path best{};
+  std::size_t best_distance = limit + 1;
+  const code_points chars = code_points_of(name);
+  auto consider = [&](string_view candidate, const field& f, std::uint32_t index) {
+    if (best_distance == 0) return;
+    const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(chars, candidate, limit);
+    if (d < best_distance) {
+      best_distance = d;
+      best = field_path{&f, index, spelling::name, {}, name_text::decoded};
+    }
+  };
+  // The first run of digits, as the N of a large family.
+  std::size_t d0 = 0;
+  while (d0 < name.size() && (name[d0] < '0' || name[d0] > '9')) ++d0;
+  std::size_t d1 = d0;
+  while (d1 < name.size() && name[d1] >= '0' && name[d1] <= '9') ++d1;
+  const string_view digits_run = name.substr(d0, d1 - d0);
+
+  for (const field& f : S::fields) {
+    if (!f.is_family()) {
+      consider(f.name, f, 0);
+      continue;
+    }
+    const auto member = [&](std::uint32_t index) {
+      const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
+      if (size > chars.size() + limit || chars.size() > size + limit) return;  // too far by length alone
+      array<char, cap> buf{};
+      if (write_member(f, index, spelling::name, buf) == size) consider({buf.data(), size}, f, index);
+    };
+    if (f.slot_count() <= max_members) {
+      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);
+    } else if (const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index); index != 0) {
+      member(index);
+    }
+  }
+  return best;
+}
+
+}  // namespace snapcheck::detail
+
+#endif
+// ---- end snapcheck/engine/names.hpp
 // ---- begin snapcheck/engine/options.hpp
 // The caller's knobs. Plain data; the defaults are SPEC's documented profile.
 #ifndef SNAPCHECK_ENGINE_OPTIONS_HPP
@@ -1978,10 +2753,10 @@ class name_list {
 
 struct options {
   snapcheck::profile profile = profile::documented;
-  // Names that the hardened profile accepts without an unknown_parameter
-  // error (common parameters such as signature fields). Compared exactly.
-  // Any contiguous range of strings (see name_list); it must outlive the
-  // options.
+  // Names the caller handles itself (its gateway's parameters): an unknown
+  // name in this list raises nothing, in every profile (SPEC §5). Exact
+  // decoded names; a known name is validated as usual. Any contiguous range
+  // of strings (see name_list); it must outlive the options.
   name_list allow{};
   // How many violations a result keeps; past that it says it was truncated.
   std::size_t max_violations = 64;
@@ -1995,96 +2770,42 @@ struct options {
 
 #endif
 // ---- end snapcheck/engine/options.hpp
+// ---- begin snapcheck/engine/program.hpp
+// What the engine checks in a row, worked out at compile time. Each row and
+// profile becomes a row_program: its active rules sorted by what they read,
+// and the tables of the fast paths (what needs no check at all: ASCII bytes,
+// blocks of three-byte characters). The fast paths are derived from rules
+// they know (fast_paths_know); a row with any other active rule has none,
+// and every character goes the general way. SNAPCHECK_NO_FAST_PATHS (or
+// fast = false) gives every row none.
+#ifndef SNAPCHECK_ENGINE_PROGRAM_HPP
+#define SNAPCHECK_ENGINE_PROGRAM_HPP
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
 
 namespace snapcheck::detail {
 
-// What a check of one value found. Each rule fires at most once and carries
-// at most one number: a position (has_at bit set) or the bound it broke.
-// One outcome is reused for every value: reset() clears what every check
-// reads, and codes[k] and number[k] are read only where rule k fired.
-struct scan_outcome {
-  enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
-  status state = status::ok;
-  std::uint8_t fired = 0;   // bit k: rule k fired
-  std::uint8_t has_at = 0;  // bit k: number[k] is a position, else a limit
-  std::size_t utf8_at = 0;  // byte offset, for invalid_utf8
-  std::size_t chars = 0;    // code points
-  std::uint64_t hash = 0;   // of the decoded length and first bytes: unique rules compare only on a match
-  array<code, field::max_rules> codes{};
-  array<std::uint64_t, field::max_rules> number{};
-  string_view suggestion{};  // an enum literal equal but for case
+#ifdef SNAPCHECK_NO_FAST_PATHS
+inline constexpr bool fast_paths_on = false;
+#else
+inline constexpr bool fast_paths_on = true;
+#endif
 
-  constexpr void reset() noexcept {
-    state = status::ok;
-    fired = 0;
-    has_at = 0;
-    utf8_at = 0;
-    chars = 0;
-    hash = 0;
-    suggestion = {};
-  }
-  [[nodiscard]] constexpr bool has_fired(std::size_t k) const noexcept { return (fired >> k) & 1u; }
-  constexpr void fire(std::size_t k, code c, std::uint64_t limit = 0) noexcept {
-    fired = static_cast<std::uint8_t>(fired | (1u << k));
-    codes[k] = c;
-    number[k] = limit;
-  }
-  constexpr void fire_at(std::size_t k, code c, std::size_t where) noexcept {
-    fire(k, c, where);
-    has_at = static_cast<std::uint8_t>(has_at | (1u << k));
-  }
-};
-
-[[nodiscard]] constexpr unsigned char ascii_lower(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+// The rule kinds the fast paths' tables are derived from. Any other kind
+// in a row turns that row's fast paths off: a kind added later is checked
+// the general way until its fast path is written.
+[[nodiscard]] constexpr bool fast_paths_know(rule_kind k) noexcept {
+  return k == rule_kind::length || k == rule_kind::first_char || k == rule_kind::only_chars ||
+         k == rule_kind::no_chars || k == rule_kind::no_prefix || k == rule_kind::no_substring ||
+         k == rule_kind::one_of || k == rule_kind::integer || k == rule_kind::date ||
+         k == rule_kind::requires_field || k == rule_kind::unique;
 }
-
-[[nodiscard]] constexpr bool starts_with(string_view head, string_view t, case_mode m) noexcept {
-  if (head.size() < t.size()) return false;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const auto want = static_cast<unsigned char>(t[i]);
-    const auto got = static_cast<unsigned char>(head[i]);
-    if (m == case_mode::exact ? got != want : ascii_lower(got) != ascii_lower(want)) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] constexpr bool is_leap(unsigned y) noexcept {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-// Returns true when s is YYYY-MM-DD and a real date (years 0001–9999).
-[[nodiscard]] constexpr bool is_date(string_view s) noexcept {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  unsigned v[3] = {0, 0, 0};
-  constexpr std::size_t starts[3] = {0, 5, 8};
-  constexpr std::size_t sizes[3] = {4, 2, 2};
-  for (std::size_t part = 0; part < 3; ++part)
-    for (std::size_t i = starts[part]; i < starts[part] + sizes[part]; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      v[part] = v[part] * 10 + static_cast<unsigned>(s[i] - '0');
-    }
-  constexpr unsigned days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (v[0] == 0 || v[1] < 1 || v[1] > 12 || v[2] < 1) return false;
-  return v[2] <= days[v[1]] + (v[1] == 2 && is_leap(v[0]) ? 1u : 0u);
-}
-
-// Returns true when s is all ASCII and, for form-encoded text, holds no '%'
-// or '+': its bytes are then exactly its decoded characters.
-[[nodiscard]] constexpr bool is_plain(string_view s, bool form_encoded) noexcept {
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80 || (form_encoded && (c == '%' || c == '+'))) return false;
-  }
-  return true;
-}
-
-inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
-
-// The fingerprint a unique rule compares first: of a decoded value's size
-// and the word of its first (up to) eight bytes.
-[[nodiscard]] constexpr std::uint64_t fingerprint(std::size_t bytes, std::uint64_t head) noexcept {
-  return ((bytes * 0x9E3779B97F4A7C15ull) ^ head) * fnv_prime;
+// The whole-value rules the quick verdict decides (a length and a first byte).
+[[nodiscard]] constexpr bool quick_verdict_knows(rule_kind k) noexcept {
+  return k == rule_kind::length || k == rule_kind::no_prefix;
 }
 
 // A substring rule's text packed into the low bytes of a 64-bit word, to
@@ -2095,11 +2816,10 @@ struct window_pattern {
   std::size_t size = 0;
   std::size_t rule = 0;
   bool fold = false;
-  unsigned char last = 0;  // the text's last byte (lower-cased when folding)
 };
 
 struct window_patterns {
-  array<window_pattern, field::max_rules * rule::max_texts> items{};
+  array<window_pattern, max_substrings> items{};
   std::size_t count = 0;
   array<std::uint64_t, 2> last_bytes{};  // bit c: a text ends with ASCII byte c (texts are ASCII)
 
@@ -2108,114 +2828,55 @@ struct window_patterns {
   }
 };
 
-// Hex digit values; 0xFF for bytes that are not hex digits.
-inline constexpr auto hex_digit = [] {
-  array<std::uint8_t, 256> t{};
-  for (auto& v : t) v = 0xFF;
-  for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
-  for (std::size_t c = 0; c < 6; ++c) {
-    t['a' + c] = static_cast<std::uint8_t>(10 + c);
-    t['A' + c] = static_cast<std::uint8_t>(10 + c);
-  }
-  return t;
-}();
-
 using byte_flags = array<bool, 256>;
 using block_table = array<std::uint64_t, 16>;
+using ascii_bits = array<std::uint64_t, 2>;  // bit c of word c / 64: ASCII byte c
 
-// A text of a whole-value rule (a prefix, an enum value) as a word of its
-// first eight bytes, the first in the low byte: compared with the head's
-// word in one step. Longer texts compare byte by byte.
-struct text_word {
-  std::uint64_t exact = 0;
-  std::uint64_t folded = 0;  // A-Z lowered
-  std::uint64_t mask = 0;
-  bool fits = false;  // at most eight bytes
-};
-
-// Returns w with the bytes A-Z lowered (eight at once).
-[[nodiscard]] constexpr std::uint64_t fold_word(std::uint64_t w) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  const std::uint64_t low7 = w & (ones * 0x7F);
-  const std::uint64_t at_least_a = low7 + ones * (0x80 - 'A');      // high bit: byte >= 'A'
-  const std::uint64_t above_z = low7 + ones * (0x80 - 'Z' - 1);     // high bit: byte > 'Z'
-  const std::uint64_t upper = at_least_a & ~above_z & ~w & (ones * 0x80);
-  return w | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
+[[nodiscard]] constexpr bool has_bit(const ascii_bits& s, unsigned char c) noexcept {
+  return c < 0x80 && ((s[c / 64] >> (c % 64)) & 1u) != 0;
 }
-
-// Returns the first (up to) eight bytes of s as a word, the first in the low byte.
-[[nodiscard]] constexpr std::uint64_t head_word(string_view s) noexcept {
-  if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && s.size() >= 8) {
-    std::uint64_t w;
-    __builtin_memcpy(&w, s.data(), 8);
-    return w;
-  }
-  std::uint64_t w = 0;
-  for (std::size_t k = 0; k < s.size() && k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
-  return w;
-}
-
-[[nodiscard]] constexpr text_word make_text_word(string_view t) noexcept {
-  text_word w;
-  w.fits = t.size() <= 8;
-  if (!w.fits) return w;
-  w.exact = head_word(t);
-  w.folded = fold_word(w.exact);
-  w.mask = t.size() == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * t.size())) - 1;
-  return w;
-}
-
-// Returns true when head starts with text t of rule r, whose word is w;
-// word and folded are the head's.
-[[nodiscard]] constexpr bool head_starts_with(string_view head, std::uint64_t word, std::uint64_t folded,
-                                              string_view t, const text_word& w, case_mode m) noexcept {
-  if (head.size() < t.size()) return false;
-  if (!w.fits) return starts_with(head, t, m);
-  return m == case_mode::exact ? (word & w.mask) == w.exact : (folded & w.mask) == w.folded;
-}
+constexpr void set_bit(ascii_bits& s, unsigned char c) noexcept { s[c / 64] |= std::uint64_t{1} << (c % 64); }
 
 // What a row checks under one profile, as data worked out at compile time.
 struct row_program {
   const field* row = nullptr;
-  std::size_t rules = 0;      // rule_count() of the row
-  std::uint8_t active = 0;    // bit k: rule k applies under the profile
-  bool has_first = false;     // a first_char rule: the first character goes the general way
-  bool want_int = false;      // an integer rule: the whole value is read again as digits
-  bool want_hash = false;     // a unique rule: the value's fingerprint
-  std::size_t head_size = 0;  // decoded bytes the whole-value rules read
-  // The active rules the general way reads per character (first_char,
-  // only_chars, no_chars) and those decided by the whole value (length,
-  // prefixes, enum, integer, date), by index, in table order.
+  std::size_t rules = 0;    // rule_count() of the row
+  std::uint8_t active = 0;  // bit k: rule k applies under the profile
+  bool has_first = false;   // a first_char rule: the first character goes the general way
+  bool want_int = false;    // an integer rule: the whole value is read again as digits
+  bool want_hash = false;   // a unique rule: the value's fingerprint
+  // The active rules read per character and those decided by the whole
+  // value, by index, in table order.
   array<std::uint8_t, field::max_rules> char_rules{};
   std::size_t char_rule_count = 0;
   array<std::uint8_t, field::max_rules> whole_rules{};
   std::size_t whole_rule_count = 0;
-  array<array<text_word, rule::max_texts>, field::max_rules> words{};  // of prefixes and enum values
-  // The quick verdict of most values: when the whole-value rules are only
-  // lengths and prefixes, a length within all of them and a first byte that
-  // starts no prefix (either case, for case-insensitive ones) pass them all.
-  bool quick_whole = true;
+  window_patterns windows{};
+
+  // The fast paths (all empty when the row has none):
+  // - the quick verdict: when the whole-value rules are only lengths and
+  //   prefixes, a length within all of them and a first byte that starts
+  //   no prefix (either case, for case-insensitive ones) pass them all;
+  bool quick_whole = false;
   std::uint64_t quick_min = 0;
   std::uint64_t quick_max = ~std::uint64_t{0};
-  array<std::uint64_t, 4> prefix_first{};  // bit b: some prefix starts with byte b
-  window_patterns windows{};
-  // ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes) passes
-  // every set rule and cannot end a substring.
+  array<std::uint64_t, 4> prefix_first{};  // bit b: some prefix starts with (decoded) byte b
+  // - ordinary[c]: ASCII byte c (not '%' or '+', which may be escapes)
+  //   passes every set rule and cannot end a substring;
   byte_flags ordinary{};
-  // Bit c: ASCII byte c (not '%' or '+') passes as the first character of
-  // a row with a first_char rule, whose only_chars rules skip it: it is in
-  // the first_char sets, in no no_chars set, and ends no substring.
-  array<std::uint64_t, 2> first_ascii{};
-  // Bit (b1 & 63) of word (b0 & 15): every character E0+(b0&15), b1, any
-  // continuation byte is well-formed (leads E1-EC, EE-EF) and passes every
-  // set rule, so counting it is enough. One table per han_set.
+  // - first_ascii: ASCII bytes (not '%' or '+') that pass as the first
+  //   character of a row with a first_char rule: in the first_char sets,
+  //   in no no_chars set, ending no substring;
+  ascii_bits first_ascii{};
+  // - three_byte, per han_set: bit (b1 & 63) of word (b0 & 15) set when
+  //   every character E0+(b0&15), b1, any continuation byte is well-formed
+  //   (leads E1-EC, EE-EF) and passes every set rule;
   array<block_table, 2> three_byte{};
-  // Decoded text 16 bytes at a time (wide_run), per han_set: when every
-  // well-formed three-byte character (leads E1-EC, EE-EF) passes and at
-  // most four ASCII bytes are not ordinary, those `specials`.
+  // - wide, per han_set: decoded text 16 bytes at a time (wide_run) when
+  //   every well-formed three-byte character passes and at most four ASCII
+  //   bytes are not ordinary, those `specials`.
   array<bool, 2> wide{};
   array<unsigned char, 4> specials{};
-  std::size_t special_count = 0;
 
   [[nodiscard]] constexpr bool is_active(std::size_t k) const noexcept { return (active >> k) & 1u; }
   [[nodiscard]] constexpr bool uses(rule_kind kind) const noexcept {
@@ -2223,6 +2884,7 @@ struct row_program {
       if (row->rules[k].kind == kind && is_active(k)) return true;
     return false;
   }
+  [[nodiscard]] constexpr const rule& rule_at(std::size_t k) const noexcept { return row->rules[k]; }
 };
 
 // Bit b of a block table stands for the 64 code points from b * 64: a range
@@ -2256,124 +2918,290 @@ constexpr void mark_blocks(block_table& t, std::size_t first, std::size_t last) 
   return touched;
 }
 
-[[nodiscard]] constexpr row_program make_program(const field& f, profile p) noexcept {
-  row_program g;
-  g.row = &f;
-  g.rules = f.rule_count();
-  for (std::size_t k = 0; k < g.rules; ++k)
-    if (f.rules[k].applies(p)) g.active = static_cast<std::uint8_t>(g.active | (1u << k));
-  g.has_first = g.uses(rule_kind::first_char);
-  g.want_int = g.uses(rule_kind::integer);
-  g.want_hash = g.uses(rule_kind::unique);
-  const auto at_least = [&g](std::size_t k) { g.head_size = k > g.head_size ? k : g.head_size; };
-  array<std::uint64_t, 2>& ends = g.windows.last_bytes;  // ASCII bytes that end a substring text
-  const auto can_end = [&](unsigned char b) { ends[b / 64] |= std::uint64_t{1} << (b % 64); };
-  for (std::size_t k = 0; k < g.rules; ++k) {
-    const rule& r = f.rules[k];
-    if (!g.is_active(k)) continue;
-    switch (r.kind) {
-      case rule_kind::first_char:
-      case rule_kind::only_chars:
-      case rule_kind::no_chars:
-        g.char_rules[g.char_rule_count++] = static_cast<std::uint8_t>(k);
+// The active rules, sorted by what they read.
+constexpr void sort_rules(row_program& program, profile p) noexcept {
+  const field& f = *program.row;
+  for (std::size_t k = 0; k < program.rules; ++k) {
+    if (!f.rules[k].applies(p)) continue;
+    program.active = static_cast<std::uint8_t>(program.active | (1u << k));
+    const auto index = static_cast<std::uint8_t>(k);
+    switch (role_of(f.rules[k].kind)) {
+      case rule_role::character:
+        if (f.rules[k].kind != rule_kind::no_substring) program.char_rules[program.char_rule_count++] = index;
         break;
-      case rule_kind::length:
-      case rule_kind::no_prefix:
-      case rule_kind::one_of:
-      case rule_kind::integer:
-      case rule_kind::date:
-        g.whole_rules[g.whole_rule_count++] = static_cast<std::uint8_t>(k);
-        break;
-      default:
-        break;
+      case rule_role::whole: program.whole_rules[program.whole_rule_count++] = index; break;
+      case rule_role::nothing:
+      case rule_role::request: break;
     }
-    if (r.kind == rule_kind::no_prefix || r.kind == rule_kind::one_of)
-      for (std::size_t t = 0; t < r.text_count(); ++t) {
-        at_least(r.texts[t].size());
-        g.words[k][t] = make_text_word(r.texts[t]);
-      }
-    if (r.kind == rule_kind::length) {
-      g.quick_min = r.min > g.quick_min ? r.min : g.quick_min;
-      g.quick_max = r.max < g.quick_max ? r.max : g.quick_max;
-    } else if (r.kind == rule_kind::no_prefix) {
-      for (std::size_t t = 0; t < r.text_count(); ++t) {
-        const auto b = static_cast<unsigned char>(r.texts[t][0]);
-        g.prefix_first[b / 64] |= std::uint64_t{1} << (b % 64);
-        if (r.cases == case_mode::ascii_insensitive && ascii_lower(b) != b)
-          g.prefix_first[ascii_lower(b) / 64] |= std::uint64_t{1} << (ascii_lower(b) % 64);
-        if (r.cases == case_mode::ascii_insensitive && b >= 'a' && b <= 'z')
-          g.prefix_first[(b - 32) / 64] |= std::uint64_t{1} << ((b - 32) % 64);
-      }
-    } else if (r.kind == rule_kind::one_of || r.kind == rule_kind::integer || r.kind == rule_kind::date) {
-      g.quick_whole = false;
-    }
-    if (r.kind == rule_kind::date) at_least(10);
-    if (r.kind == rule_kind::unique) at_least(8);
-    if (r.kind != rule_kind::no_substring) continue;
-    for (std::size_t t = 0; t < r.text_count(); ++t) {  // substring texts, as 64-bit windows
-      window_pattern w;
-      w.size = r.texts[t].size();
-      w.rule = k;
-      w.fold = r.cases == case_mode::ascii_insensitive;
-      for (char c : r.texts[t]) {
+  }
+  program.has_first = program.uses(rule_kind::first_char);
+  program.want_int = program.uses(rule_kind::integer);
+  program.want_hash = program.uses(rule_kind::unique);
+}
+
+// Substring texts as 64-bit windows, and the ASCII bytes that end them.
+constexpr void add_windows(row_program& program) noexcept {
+  window_patterns& windows = program.windows;
+  for (std::size_t k = 0; k < program.rules; ++k) {
+    const rule& r = program.rule_at(k);
+    if (!program.is_active(k) || r.kind != rule_kind::no_substring) continue;
+    for (const string_view text : r.texts) {
+      window_pattern w{.size = text.size(), .rule = k, .fold = r.cases == case_mode::ascii_insensitive};
+      for (char c : text) {
         const auto b = static_cast<unsigned char>(c);
         w.bits = (w.bits << 8) | (w.fold ? ascii_lower(b) : b);
       }
       w.mask = w.size == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * w.size)) - 1);
-      const auto last = static_cast<unsigned char>(r.texts[t].back());
-      w.last = w.fold ? ascii_lower(last) : last;
-      can_end(w.last);
-      if (w.fold && w.last >= 'a' && w.last <= 'z') can_end(static_cast<unsigned char>(w.last - 32));
-      g.windows.items[g.windows.count++] = w;
+      const auto last = static_cast<unsigned char>(text.back());
+      set_bit(windows.last_bytes, w.fold ? ascii_lower(last) : last);
+      if (w.fold && ascii_lower(last) != last) set_bit(windows.last_bytes, last);
+      if (w.fold && last >= 'a' && last <= 'z') set_bit(windows.last_bytes, static_cast<unsigned char>(last - 32));
+      windows.items[windows.count++] = w;
     }
   }
-  const auto is_set_rule = [&](std::size_t k) {
-    return g.is_active(k) && (f.rules[k].kind == rule_kind::only_chars || f.rules[k].kind == rule_kind::no_chars);
-  };
-  // ASCII as two 64-bit sets, a rule at a time (cheap to evaluate), then spread out.
-  std::uint64_t ok[2] = {~((std::uint64_t{1} << '%') | (std::uint64_t{1} << '+') | ends[0]), ~ends[1]};
-  for (std::size_t k = 0; k < g.rules; ++k) {
-    if (!is_set_rule(k)) continue;
-    const char_set& set = f.rules[k].chars;
-    const bool only = f.rules[k].kind == rule_kind::only_chars;
-    ok[0] &= only ? set.ascii_lo : ~set.ascii_lo;
-    ok[1] &= only ? set.ascii_hi : ~set.ascii_hi;
+}
+
+// The quick verdict: only when every whole-value rule is one it knows.
+constexpr void add_quick_verdict(row_program& program) noexcept {
+  program.quick_whole = true;
+  for (std::size_t w = 0; w < program.whole_rule_count; ++w) {
+    const rule& r = program.rule_at(program.whole_rules[w]);
+    if (!quick_verdict_knows(r.kind)) {
+      program.quick_whole = false;
+    } else if (r.kind == rule_kind::length) {
+      program.quick_min = r.min > program.quick_min ? r.min : program.quick_min;
+      program.quick_max = r.max < program.quick_max ? r.max : program.quick_max;
+    } else {
+      const auto mark = [&](unsigned char b) { program.prefix_first[b / 64] |= std::uint64_t{1} << (b % 64); };
+      for (const string_view text : r.texts) {
+        const auto b = static_cast<unsigned char>(text[0]);
+        mark(b);
+        if (r.cases == case_mode::ascii_insensitive) {
+          mark(ascii_lower(b));
+          if (b >= 'a' && b <= 'z') mark(static_cast<unsigned char>(b - 32));
+        }
+      }
+    }
   }
-  for (std::size_t c = 0; c < 0x80; ++c) g.ordinary[c] = ((ok[c / 64] >> (c % 64)) & 1u) != 0;
-  g.first_ascii = {~((std::uint64_t{1} << '%') | (std::uint64_t{1} << '+') | ends[0]), ~ends[1]};
-  for (std::size_t k = 0; k < g.rules; ++k) {
-    const rule& r = f.rules[k];
-    if (!g.is_active(k) || (r.kind != rule_kind::first_char && r.kind != rule_kind::no_chars)) continue;
-    const bool in = r.kind == rule_kind::first_char;
-    g.first_ascii[0] &= in ? r.chars.ascii_lo : ~r.chars.ascii_lo;
-    g.first_ascii[1] &= in ? r.chars.ascii_hi : ~r.chars.ascii_hi;
+}
+
+// ASCII bytes that pass every set rule (ordinary) and, for the first
+// character, every first_char and no_chars rule (first_ascii).
+constexpr void add_ascii_tables(row_program& program) noexcept {
+  const ascii_bits& ends = program.windows.last_bytes;
+  const std::uint64_t escapes = (std::uint64_t{1} << '%') | (std::uint64_t{1} << '+');
+  ascii_bits ok = {~(escapes | ends[0]), ~ends[1]};
+  program.first_ascii = ok;
+  for (std::size_t k = 0; k < program.rules; ++k) {
+    const rule& r = program.rule_at(k);
+    if (!program.is_active(k)) continue;
+    const std::uint64_t lo = r.chars.ascii_lo, hi = r.chars.ascii_hi;
+    if (r.kind == rule_kind::only_chars || r.kind == rule_kind::first_char) {
+      ascii_bits& t = r.kind == rule_kind::only_chars ? ok : program.first_ascii;
+      t = {t[0] & lo, t[1] & hi};
+    } else if (r.kind == rule_kind::no_chars) {
+      ok = {ok[0] & ~lo, ok[1] & ~hi};
+      program.first_ascii = {program.first_ascii[0] & ~lo, program.first_ascii[1] & ~hi};
+    }
   }
-  std::size_t specials = 0;  // the ASCII bytes that are not ordinary
-  for (std::size_t w = 0; w < 2; ++w) {
+  for (std::size_t c = 0; c < 0x80; ++c) program.ordinary[c] = has_bit(ok, static_cast<unsigned char>(c));
+  std::size_t specials = 0;  // the ASCII bytes that are not ordinary, if at most four
+  for (std::size_t w = 0; w < 2; ++w)
     for (std::uint64_t rest = ~ok[w]; rest != 0 && specials <= 4; rest &= rest - 1, ++specials)
-      if (specials < 4) g.specials[specials] = static_cast<unsigned char>(w * 64 + static_cast<std::size_t>(std::countr_zero(rest)));
-  }
+      if (specials < 4) program.specials[specials] = static_cast<unsigned char>(w * 64 + static_cast<std::size_t>(std::countr_zero(rest)));
+  for (std::size_t k = specials; k < 4; ++k) program.specials[k] = 0xC0;  // never in UTF-8: a harmless filler
+  program.wide = {specials <= 4, specials <= 4};
+}
+
+// Blocks of three-byte characters that pass every set rule, per han_set.
+constexpr void add_block_tables(row_program& program) noexcept {
   for (std::size_t h = 0; h < 2; ++h) {
-    g.wide[h] = specials <= 4;
-    block_table& t = g.three_byte[h];
+    block_table& t = program.three_byte[h];
     for (auto& w : t) w = ~std::uint64_t{0};
     t[0x0] = 0;  // E0: overlong forms below E0 A0
     t[0xD] = 0;  // ED: surrogates from ED A0
-    for (std::size_t k = 0; k < g.rules; ++k) {
-      if (!is_set_rule(k)) continue;
-      const block_table pass = passing_blocks(f.rules[k], h == 0 ? unicode::han_set::unicode : unicode::han_set::basic);
+    for (std::size_t k = 0; k < program.rules; ++k) {
+      const rule& r = program.rule_at(k);
+      if (!program.is_active(k) || (r.kind != rule_kind::only_chars && r.kind != rule_kind::no_chars)) continue;
+      const block_table pass = passing_blocks(r, h == 0 ? unicode::han_set::unicode : unicode::han_set::basic);
       for (std::size_t w = 0; w < 16; ++w) t[w] &= pass[w];
     }
     for (std::size_t w = 1; w < 16; ++w)
-      if (w != 0xD && t[w] != ~std::uint64_t{0}) g.wide[h] = false;
+      if (w != 0xD && t[w] != ~std::uint64_t{0}) program.wide[h] = false;
   }
-  g.special_count = specials <= 4 ? specials : 0;
-  for (std::size_t k = g.special_count; k < 4; ++k) g.specials[k] = 0xC0;  // never in UTF-8: a harmless filler
-  return g;
 }
 
-template <class S, std::size_t I, profile P>
-inline constexpr row_program program_of = make_program(S::fields[I], P);
+[[nodiscard]] constexpr bool knows_every_rule(const row_program& program) noexcept {
+  for (std::size_t k = 0; k < program.rules; ++k)
+    if (program.is_active(k) && !fast_paths_know(program.rule_at(k).kind)) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr row_program make_program(const field& f, profile p, bool fast) noexcept {
+  row_program program;
+  program.row = &f;
+  program.rules = f.rule_count();
+  sort_rules(program, p);
+  add_windows(program);
+  if (!fast || !knows_every_rule(program)) return program;  // the general way for every character
+  add_quick_verdict(program);
+  add_ascii_tables(program);
+  add_block_tables(program);
+  return program;
+}
+
+template <class S, std::size_t I, profile P, bool Fast>
+inline constexpr row_program program_of = make_program(S::fields[I], P, Fast);
+
+template <class S, profile P, bool Fast, std::size_t... Is>
+[[nodiscard]] constexpr auto make_programs(indices<Is...>) noexcept {
+  return array<const row_program*, sizeof...(Is)>{&program_of<S, Is, P, Fast>...};
+}
+template <class S, bool Fast, std::size_t... Ps>
+[[nodiscard]] constexpr auto make_profile_programs(indices<Ps...>) noexcept {
+  return array<array<const row_program*, size_of(S::fields)>, sizeof...(Ps)>{
+      make_programs<S, static_cast<profile>(Ps), Fast>(make_indices<size_of(S::fields)>{})...};
+}
+// programs_of<S, Fast>[profile][row]: what the scanner checks there.
+template <class S, bool Fast>
+inline constexpr auto programs_of = make_profile_programs<S, Fast>(make_indices<profile_count>{});
+
+}  // namespace snapcheck::detail
+
+#endif
+// ---- end snapcheck/engine/program.hpp
+// ---- begin snapcheck/engine/scan.hpp
+// Checks one value against one row program (engine/program.hpp): one pass
+// over the raw bytes decodes as it goes and checks UTF-8, length, character
+// sets and substrings as the characters go by, then the rules that need the
+// whole value (prefixes, suffixes, enum, integer, date, predicates). Runs
+// of characters the program's tables pass are only counted; everything
+// else goes the general way, character by character, through every rule.
+#ifndef SNAPCHECK_ENGINE_SCAN_HPP
+#define SNAPCHECK_ENGINE_SCAN_HPP
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+
+namespace snapcheck::detail {
+
+// What a check of one value found. Each rule fires at most once and carries
+// at most one number: a position (has_at bit set) or the bound it broke.
+// One outcome is reused for every value: reset() clears what every check
+// reads, and codes[k] and number[k] are read only where rule k fired.
+struct scan_outcome {
+  enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
+  status state = status::ok;
+  std::uint8_t fired = 0;   // bit k: rule k fired
+  std::uint8_t has_at = 0;  // bit k: number[k] is a position, else a limit
+  std::size_t utf8_at = 0;  // byte offset, for invalid_utf8
+  std::size_t chars = 0;    // code points
+  std::uint64_t hash = 0;   // of the decoded length and first bytes: unique rules compare only on a match
+  array<code, field::max_rules> codes{};
+  array<std::uint64_t, field::max_rules> number{};
+  string_view suggestion{};  // an enum value equal but for case
+
+  constexpr void reset() noexcept {
+    state = status::ok;
+    fired = 0;
+    has_at = 0;
+    utf8_at = 0;
+    chars = 0;
+    hash = 0;
+    suggestion = {};
+  }
+  [[nodiscard]] constexpr bool has_fired(std::size_t k) const noexcept { return (fired >> k) & 1u; }
+  constexpr void fire(std::size_t k, code c, std::uint64_t limit = 0) noexcept {
+    fired = static_cast<std::uint8_t>(fired | (1u << k));
+    codes[k] = c;
+    number[k] = limit;
+  }
+  constexpr void fire_at(std::size_t k, code c, std::size_t where) noexcept {
+    fire(k, c, where);
+    has_at = static_cast<std::uint8_t>(has_at | (1u << k));
+  }
+};
+
+[[nodiscard]] constexpr bool is_leap(unsigned y) noexcept {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// Reads `size` digits of s from `at` into v; false when one is not a digit.
+[[nodiscard]] constexpr bool read_digits(string_view s, std::size_t at, std::size_t size, unsigned& v) noexcept {
+  v = 0;
+  for (std::size_t i = at; i < at + size; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + static_cast<unsigned>(s[i] - '0');
+  }
+  return true;
+}
+
+// Returns true when s starts with YYYY-MM-DD, a real date (years 0001–9999).
+[[nodiscard]] constexpr bool starts_with_date(string_view s) noexcept {
+  unsigned y = 0, m = 0, d = 0;
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  if (!read_digits(s, 0, 4, y) || !read_digits(s, 5, 2, m) || !read_digits(s, 8, 2, d)) return false;
+  constexpr unsigned days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y == 0 || m < 1 || m > 12 || d < 1) return false;
+  return d <= days[m] + (m == 2 && is_leap(y) ? 1u : 0u);
+}
+
+// Returns true when s is YYYY-MM-DD and a real date.
+[[nodiscard]] constexpr bool is_date(string_view s) noexcept { return s.size() == 10 && starts_with_date(s); }
+
+// Returns true when s is YYYY-MM-DDThh:mm:ssZ, a real date and time.
+[[nodiscard]] constexpr bool is_timestamp(string_view s) noexcept {
+  unsigned h = 0, m = 0, sec = 0;
+  if (s.size() != 20 || !starts_with_date(s) || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+    return false;
+  if (!read_digits(s, 11, 2, h) || !read_digits(s, 14, 2, m) || !read_digits(s, 17, 2, sec)) return false;
+  return h <= 23 && m <= 59 && sec <= 59;
+}
+
+// Returns true when s is all ASCII and, for form-encoded text, holds no '%'
+// or '+': its bytes are then exactly its decoded characters.
+[[nodiscard]] constexpr bool is_plain(string_view s, encoding enc) noexcept {
+  const bool form = enc == encoding::form;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || (form && (c == '%' || c == '+'))) return false;
+  }
+  return true;
+}
+
+inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
+
+// The fingerprint a unique rule compares first: of a decoded value's size
+// and the word of its first (up to) eight bytes.
+[[nodiscard]] constexpr std::uint64_t fingerprint(std::size_t bytes, std::uint64_t head) noexcept {
+  return ((bytes * 0x9E3779B97F4A7C15ull) ^ head) * fnv_prime;
+}
+
+// Returns w with the bytes A-Z lowered (eight at once).
+[[nodiscard]] constexpr std::uint64_t fold_word(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  const std::uint64_t low7 = w & (ones * 0x7F);
+  const std::uint64_t at_least_a = low7 + ones * (0x80 - 'A');      // high bit: byte >= 'A'
+  const std::uint64_t above_z = low7 + ones * (0x80 - 'Z' - 1);     // high bit: byte > 'Z'
+  const std::uint64_t upper = at_least_a & ~above_z & ~w & (ones * 0x80);
+  return w | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
+}
+
+// Returns the first (up to) eight bytes of plain text s as a word, the
+// first in the low byte (as encoded_text::head_word does for any text).
+[[nodiscard]] constexpr std::uint64_t head_word(string_view s) noexcept {
+  if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && s.size() >= 8) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, s.data(), 8);
+    return w;
+  }
+  std::uint64_t w = 0;
+  for (std::size_t k = 0; k < s.size() && k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  return w;
+}
 
 // A run of characters that need only counting: ASCII ones and three-byte ones.
 // The runs count in locals and build this at the end: when a run is not
@@ -2418,12 +3246,12 @@ struct fast_run {
 // a step (SSE2, through the compilers' vector extensions), for a program
 // with `wide` set: blocks of ordinary ASCII and well-formed three-byte
 // characters. Stops at the first block that holds anything else.
-[[nodiscard]] inline fast_run wide_run(string_view raw, std::size_t i, const row_program& g) noexcept {
+[[nodiscard]] inline fast_run wide_run(string_view raw, std::size_t i, const row_program& program) noexcept {
   using u8x16 = unsigned char __attribute__((vector_size(16)));
   using i8x16 = char __attribute__((vector_size(16)));
   using u64x2 = unsigned long long __attribute__((vector_size(16)));
   const auto bits = [](auto lanes) { return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<i8x16>(lanes))); };
-  const unsigned char s0 = g.specials[0], s1 = g.specials[1], s2 = g.specials[2], s3 = g.specials[3];
+  const unsigned char s0 = program.specials[0], s1 = program.specials[1], s2 = program.specials[2], s3 = program.specials[3];
   const std::size_t start = i;
   std::size_t continuations = 0;
   while (i + 16 <= raw.size()) {
@@ -2496,192 +3324,18 @@ struct fast_run {
   return {i, ascii, three};
 }
 
-// The rules decided by the whole value: length, prefixes, enum, integer, date.
-constexpr void decide_whole(const row_program& g, scan_outcome& out, string_view head, std::uint64_t word,
-                            std::size_t bytes, std::uint64_t number, bool all_digits) noexcept {
-  const std::uint64_t folded = fold_word(word);
-  for (std::size_t w = 0; w < g.whole_rule_count; ++w) {
-    const std::size_t k = g.whole_rules[w];
-    const rule& rl = g.row->rules[k];
-    switch (rl.kind) {
-      case rule_kind::length:
-        if (out.chars < rl.min) out.fire(k, code::too_short, rl.min);
-        else if (out.chars > rl.max) out.fire(k, code::too_long, rl.max);
-        break;
-      case rule_kind::no_prefix:
-        for (std::size_t t = 0; t < rl.text_count(); ++t)
-          if (head_starts_with(head, word, folded, rl.texts[t], g.words[k][t], rl.cases)) {
-            out.fire(k, code::reserved_prefix);
-            break;
-          }
-        break;
-      case rule_kind::one_of: {
-        bool found = false;
-        for (std::size_t t = 0; t < rl.text_count() && !found; ++t)
-          found = bytes == rl.texts[t].size() &&
-                  head_starts_with(head, word, folded, rl.texts[t], g.words[k][t], case_mode::exact);
-        if (found) break;
-        out.fire(k, code::not_in_enum);
-        for (std::size_t t = 0; t < rl.text_count(); ++t)
-          if (bytes == rl.texts[t].size() &&
-              head_starts_with(head, word, folded, rl.texts[t], g.words[k][t], case_mode::ascii_insensitive))
-            out.suggestion = rl.texts[t];
-        break;
-      }
-      case rule_kind::integer:
-        if (!all_digits || bytes == 0) out.fire(k, code::not_integer);
-        else if (number < rl.min || number > rl.max) out.fire(k, code::out_of_range, number < rl.min ? rl.min : rl.max);
-        break;
-      case rule_kind::date:
-        if (!is_date(bytes == head.size() ? head : string_view{})) out.fire(k, code::bad_format);
-        break;
-      default:
-        break;
-    }
-  }
-}
-
-// Accumulates ASCII digits, saturating above every rule's max.
-[[nodiscard]] constexpr bool add_digit(std::uint64_t& number, unsigned char b) noexcept {
-  if (b < '0' || b > '9') return false;
-  if (number <= rule::max_integer) number = number * 10 + (b - '0');
-  return true;
-}
-
-// The decoded byte of the escape '%HH' at raw[k] (known to be well-formed).
-[[nodiscard]] constexpr unsigned char escaped_byte(string_view raw, std::size_t k) noexcept {
-  return static_cast<unsigned char>(hex_digit[static_cast<unsigned char>(raw[k + 1])] * 16 +
-                                    hex_digit[static_cast<unsigned char>(raw[k + 2])]);
-}
-
-// The last (up to) eight decoded bytes of raw[0, end), the last one in the
-// low byte, and how many there are. Reads backwards: in well-formed form
-// text every '%' starts an escape, so a byte is an escape's exactly when a
-// '%' stands two before it.
-struct tail_bytes {
-  std::uint64_t word = 0;
-  std::size_t count = 0;
-};
-[[nodiscard]] constexpr tail_bytes decoded_tail(string_view raw, std::size_t end, bool form) noexcept {
-  tail_bytes t;
-  while (end > 0 && t.count < 8) {
-    unsigned char b = 0;
-    if (form && end >= 3 && raw[end - 3] == '%') {
-      b = escaped_byte(raw, end - 3);
-      end -= 3;
-    } else {
-      b = static_cast<unsigned char>(raw[--end]);
-      if (form && b == '+') b = ' ';
-    }
-    t.word |= std::uint64_t{b} << (8 * t.count++);
-  }
-  return t;
-}
-
-// Decoded text, a byte or a character at a time, the general way: any byte,
-// any encoding (Unicode Table 3-7 for UTF-8). Shared by every row.
-struct text_cursor {
-  string_view raw;
-  bool form = false;
-  std::size_t i = 0;
-  bool bad_escape = false;  // stopped at a '%' without two hex digits
-
-  // Returns the next decoded byte, or -1 at the end or at a bad escape.
-  constexpr int next() noexcept {
-    const std::size_t n = raw.size();
-    if (i == n) return -1;
-    const auto c = static_cast<unsigned char>(raw[i]);
-    if (form) {
-      if (c == '%') {
-        const std::uint8_t hi = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 1])] : 0xFF;
-        const std::uint8_t lo = i + 2 < n ? hex_digit[static_cast<unsigned char>(raw[i + 2])] : 0xFF;
-        if ((hi | lo) == 0xFF) {  // either is not a hex digit
-          bad_escape = true;
-          return -1;
-        }
-        i += 3;
-        return hi * 16 + lo;
-      }
-      if (c == '+') {
-        ++i;
-        return ' ';
-      }
-    }
-    ++i;
-    return c;
-  }
-
-  // One character: ASCII, another well-formed one (with its UTF-8 length),
-  // or where checking stops (a bad escape, an ill-formed sequence).
-  struct character {
-    enum class kind : std::uint8_t { ascii, other, stop, ill_formed };
-    kind what = kind::stop;
-    char32_t cp = 0;
-    std::size_t bytes = 0;
-  };
-  constexpr character next_character() noexcept {
-    using kind = character::kind;
-    using step = unicode::utf8_decoder::step;
-    const int first = next();
-    if (first < 0) return {};
-    if (first < 0x80) return {kind::ascii, static_cast<char32_t>(first), 1};
-    unicode::utf8_decoder dec;
-    if (dec.feed(static_cast<unsigned char>(first)) == step::ill_formed) return {kind::ill_formed};
-    for (std::size_t length = 2;; ++length) {
-      const std::size_t before = i;
-      const int b = next();
-      if (b < 0) return {kind::ill_formed};  // the end, or a bad escape
-      const step st = dec.feed(static_cast<unsigned char>(b));
-      if (st == step::ill_formed) {
-        i = before;  // not part of the sequence
-        return {kind::ill_formed};
-      }
-      if (st == step::scalar) return {kind::other, dec.value(), length};
-    }
-  }
-
-  // After an ill-formed sequence only a bad escape can still change the
-  // verdict (bad_encoding wins): looks for one in the rest.
-  constexpr void find_bad_escape() noexcept {
-    if (!form) return;
-    while (!bad_escape && i < raw.size()) {
-      if (raw[i] == '%') {
-        if (next() < 0) break;
-      } else {
-        ++i;
-      }
-    }
-  }
-};
-
-// Returns the first decoded bytes of a well-formed value (at most cap),
-// decoded into buffer when the text is form-encoded.
-[[nodiscard]] constexpr string_view decoded_head(string_view raw, bool form, char* buffer,
-                                                     std::size_t cap) noexcept {
-  if (!form) return raw.substr(0, cap);
-  std::size_t h = 0;
-  for (std::size_t k = 0; k < raw.size() && h < cap; ++h) {
-    if (raw[k] == '%') {
-      buffer[h] = static_cast<char>(escaped_byte(raw, k));
-      k += 3;
-    } else {
-      buffer[h] = raw[k] == '+' ? ' ' : raw[k];
-      ++k;
-    }
-  }
-  return {buffer, h};
-}
-
 // After an ASCII character that can end a substring text, ending at
 // raw[end] and making `chars` characters: compares the texts with the
 // decoded bytes before it; the earliest match of each rule is kept.
-constexpr void match_windows(const window_patterns& windows, string_view raw, std::size_t end, bool form,
+constexpr void match_windows(const window_patterns& windows, const encoded_text& text, std::size_t end,
                              std::size_t chars, scan_outcome& out) noexcept {
-  const tail_bytes tail = decoded_tail(raw, end, form);
-  const std::uint64_t folded = fold_word(tail.word);
+  std::uint64_t word = 0;  // the last (up to) eight decoded bytes, the last one lowest
+  std::size_t count = 0;
+  for (; end > 0 && count < 8; ++count) word |= std::uint64_t{text.last_byte_before(end)} << (8 * count);
+  const std::uint64_t folded = fold_word(word);
   for (std::size_t p = 0; p < windows.count; ++p) {
     const window_pattern& wp = windows.items[p];
-    if (tail.count < wp.size || ((wp.fold ? folded : tail.word) & wp.mask) != wp.bits) continue;
+    if (count < wp.size || ((wp.fold ? folded : word) & wp.mask) != wp.bits) continue;
     const std::size_t start = chars - wp.size;  // the text is ASCII: a char a byte
     if (!out.has_fired(wp.rule) || start < out.number[wp.rule]) out.fire_at(wp.rule, code::forbidden_substring, start);
   }
@@ -2689,14 +3343,14 @@ constexpr void match_windows(const window_patterns& windows, string_view raw, st
 
 // The quick verdict on the whole-value rules (row_program::quick_whole): a
 // well-formed value of `chars` characters passes them all.
-[[nodiscard]] constexpr bool passes_quickly(const row_program& g, string_view raw, bool form,
+[[nodiscard]] constexpr bool passes_quickly(const row_program& program, const encoded_text& text,
                                             std::size_t chars) noexcept {
-  if (!g.quick_whole || chars < g.quick_min || chars > g.quick_max) return false;
-  if (raw.empty()) return true;
-  const unsigned char first = form && raw[0] == '%' ? escaped_byte(raw, 0)
-                              : form && raw[0] == '+' ? static_cast<unsigned char>(' ')
-                                                      : static_cast<unsigned char>(raw[0]);
-  return ((g.prefix_first[first / 64] >> (first % 64)) & 1u) == 0;
+  if (!program.quick_whole || chars < program.quick_min || chars > program.quick_max) return false;
+  text_cursor c = text.cursor();
+  const int first = c.next();
+  if (first < 0) return true;
+  const auto b = static_cast<unsigned>(first);
+  return ((program.prefix_first[b / 64] >> (b % 64)) & 1u) == 0;
 }
 
 // Returns how many leading characters of a value are ordinary ASCII for its
@@ -2705,90 +3359,173 @@ constexpr void match_windows(const window_patterns& windows, string_view raw, st
 // and ending no substring text. When that is the whole value only the
 // whole-value rules are left (check_whole); otherwise the scan starts
 // after them.
-[[nodiscard]] constexpr std::size_t ordinary_prefix(const row_program& g, string_view raw) noexcept {
+[[nodiscard]] constexpr std::size_t ordinary_prefix(const row_program& program, string_view raw) noexcept {
   std::size_t i = 0;
-  if (g.has_first && !raw.empty()) {
-    const auto first = static_cast<unsigned char>(raw[0]);
-    if (first >= 0x80 || ((g.first_ascii[first / 64] >> (first % 64)) & 1u) == 0) return 0;
+  if (program.has_first && !raw.empty()) {
+    if (!has_bit(program.first_ascii, static_cast<unsigned char>(raw[0]))) return 0;
     i = 1;
   }
-  while (i < raw.size() && g.ordinary[static_cast<unsigned char>(raw[i])]) ++i;
+  while (i < raw.size() && program.ordinary[static_cast<unsigned char>(raw[i])]) ++i;
   return i;
+}
+
+// Copies the decoded text into buffer when it is exactly `size` bytes;
+// returns it, or an empty view.
+template <std::size_t Size>
+[[nodiscard]] constexpr string_view decoded_exactly(const encoded_text& text, std::size_t bytes,
+                                                    array<char, Size>& buffer) noexcept {
+  if (bytes != Size) return {};
+  text_cursor c = text.cursor();
+  for (char& b : buffer) b = static_cast<char>(c.next());
+  return {buffer.data(), Size};
+}
+
+// Reads the decoded text as a whole number: false when a byte is not an
+// ASCII digit. Saturates above every rule's max.
+[[nodiscard]] constexpr bool read_integer(const encoded_text& text, std::uint64_t& number) noexcept {
+  number = 0;
+  text_cursor c = text.cursor();
+  for (int b = c.next(); b >= 0; b = c.next()) {
+    if (b < '0' || b > '9') return false;
+    if (number <= max_integer) number = number * 10 + static_cast<unsigned>(b - '0');
+  }
+  return true;
+}
+
+// Checks a rule decided by the whole (well-formed) value: `bytes` decoded
+// bytes making out.chars characters.
+constexpr void decide(const rule& r, std::size_t k, const encoded_text& text, std::size_t bytes,
+                      scan_outcome& out) noexcept {
+  switch (r.kind) {
+    case rule_kind::length:
+      if (out.chars < r.min) out.fire(k, code::too_short, r.min);
+      else if (out.chars > r.max) out.fire(k, code::too_long, r.max);
+      return;
+    case rule_kind::no_prefix:
+      for (const string_view t : r.texts)
+        if (text.starts_with(t, r.cases)) return out.fire(k, code::reserved_prefix);
+      return;
+    case rule_kind::no_suffix:
+      for (const string_view t : r.texts)
+        if (bytes >= t.size() && text.ends_with(t, r.cases)) return out.fire(k, code::reserved_suffix);
+      return;
+    case rule_kind::one_of:
+      for (const string_view t : r.texts)
+        if (bytes == t.size() && text.decodes_to(t, r.cases)) return;
+      out.fire(k, code::not_in_enum);
+      for (const string_view t : r.texts)
+        if (r.cases == case_mode::exact && bytes == t.size() && text.decodes_to(t, case_mode::ascii_insensitive))
+          out.suggestion = t;
+      return;
+    case rule_kind::integer: {
+      std::uint64_t number = 0;
+      if (bytes == 0 || !read_integer(text, number)) out.fire(k, code::not_integer);
+      else if (number < r.min || number > r.max) out.fire(k, code::out_of_range, number < r.min ? r.min : r.max);
+      return;
+    }
+    case rule_kind::date: {
+      array<char, 10> buffer{};
+      if (!is_date(decoded_exactly(text, bytes, buffer))) out.fire(k, code::bad_format);
+      return;
+    }
+    case rule_kind::timestamp: {
+      array<char, 20> buffer{};
+      if (!is_timestamp(decoded_exactly(text, bytes, buffer))) out.fire(k, code::bad_format);
+      return;
+    }
+    case rule_kind::predicate:
+      if (!r.test(text)) out.fire(k, r.raises);
+      return;
+    case rule_kind::none:
+    case rule_kind::first_char:
+    case rule_kind::only_chars:
+    case rule_kind::no_chars:
+    case rule_kind::no_substring:
+    case rule_kind::requires_field:
+    case rule_kind::unique: return;  // not decided by the whole value
+  }
 }
 
 // The state of one pass over a value, and what each character the general
 // way does to it.
 struct value_pass {
-  const row_program& g;
+  const row_program& program;
   scan_outcome& out;
   std::size_t bytes = 0;  // decoded
 
-  // A character through the set rules of the row.
+  // A character through the per-character rules of the row.
   constexpr void character(char32_t cp, bool ascii, han_set chinese) noexcept {
-    for (std::size_t c = 0; c < g.char_rule_count; ++c) {
-      const std::size_t k = g.char_rules[c];
-      const rule& rl = g.row->rules[k];
+    for (std::size_t c = 0; c < program.char_rule_count; ++c) {
+      const std::size_t k = program.char_rules[c];
+      const rule& r = program.rule_at(k);
       const auto in_set = [&] {
-        return ascii ? rl.chars.contains_ascii(static_cast<unsigned char>(cp)) : rl.chars.contains(cp, chinese);
+        return ascii ? r.chars.contains_ascii(static_cast<unsigned char>(cp)) : r.chars.contains(cp, chinese);
       };
-      if (rl.kind == rule_kind::first_char) {
-        if (out.chars == 0 && !in_set()) out.fire_at(k, code::bad_start, 0);
-      } else if (rl.kind == rule_kind::only_chars) {
-        if (out.has_fired(k) || (g.has_first && out.chars == 0)) continue;
-        if (!in_set()) out.fire_at(k, code::bad_char, out.chars);
-      } else if (rl.kind == rule_kind::no_chars) {
-        if (!out.has_fired(k) && in_set()) out.fire_at(k, code::bad_char, out.chars);
+      switch (r.kind) {
+        case rule_kind::first_char:
+          if (out.chars == 0 && !in_set()) out.fire_at(k, code::bad_start, 0);
+          break;
+        case rule_kind::only_chars:
+          if (out.has_fired(k) || (program.has_first && out.chars == 0)) break;
+          if (!in_set()) out.fire_at(k, code::bad_char, out.chars);
+          break;
+        case rule_kind::no_chars:
+          if (!out.has_fired(k) && in_set()) out.fire_at(k, code::bad_char, out.chars);
+          break;
+        case rule_kind::none:
+        case rule_kind::length:
+        case rule_kind::no_prefix:
+        case rule_kind::no_suffix:
+        case rule_kind::no_substring:  // matched as windows (match_windows)
+        case rule_kind::one_of:
+        case rule_kind::integer:
+        case rule_kind::date:
+        case rule_kind::timestamp:
+        case rule_kind::predicate:
+        case rule_kind::requires_field:
+        case rule_kind::unique: break;
       }
     }
     ++out.chars;
   }
 
-  // The rules decided by the whole (well-formed) value.
-  // A row with a unique rule (Tag keys) needs the value's fingerprint
-  // whatever the verdict, so the quick verdict does not spare it the head.
-  constexpr void finish(string_view raw, bool form) noexcept {
-    const bool quick = passes_quickly(g, raw, form, out.chars);
-    if (quick && !g.want_hash) return;
-    char buffer[rule::max_text_size] = {};
-    const std::size_t cap = g.head_size < rule::max_text_size ? g.head_size : rule::max_text_size;
-    const string_view head = decoded_head(raw, form, buffer, cap);
-    const std::uint64_t word = head_word(head);
-    if (g.want_hash) out.hash = fingerprint(bytes, word);
+  // The rules decided by the whole (well-formed) value. A row with a
+  // unique rule needs the value's fingerprint whatever the verdict.
+  constexpr void finish(const encoded_text& text) noexcept {
+    const bool quick = passes_quickly(program, text, out.chars);
+    if (program.want_hash) out.hash = fingerprint(bytes, text.head_word());
     if (quick) return;
-    // An integer rule reads the value again, as digits: runs and the
-    // general way only count characters, integer rows or not.
-    std::uint64_t number = 0;
-    bool all_digits = true;
-    if (g.want_int) {
-      text_cursor digits{raw, form};
-      for (int b = digits.next(); b >= 0 && all_digits; b = digits.next())
-        all_digits = add_digit(number, static_cast<unsigned char>(b));
+    for (std::size_t w = 0; w < program.whole_rule_count; ++w) {
+      const std::size_t k = program.whole_rules[w];
+      decide(program.rule_at(k), k, text, bytes, out);
     }
-    decide_whole(g, out, head, word, bytes, number, all_digits);
   }
 };
 
-// Checks a value that is all ordinary_prefix against a row program: its whole-value
-// rules, and its fingerprint for a unique rule. Out of line: inlined, it
-// made the engine's visit larger and W2 slower by about 8%.
-[[gnu::noinline]] constexpr void check_whole(string_view raw, bool form, const row_program& g, scan_outcome& out) noexcept {
+// Checks a value that is all ordinary_prefix against a row program: its
+// whole-value rules, and its fingerprint for a unique rule. Out of line:
+// inlined, it made the engine's visit larger and W2 slower by about 8%.
+[[gnu::noinline]] constexpr void check_whole(const encoded_text& text, const row_program& program,
+                                             scan_outcome& out) noexcept {
   out.reset();
-  out.chars = raw.size();
-  value_pass v{g, out, raw.size()};
-  v.finish(raw, form);
+  out.chars = text.raw.size();
+  value_pass v{program, out, text.raw.size()};
+  v.finish(text);
 }
 
 // Checks a value against a row program, in one pass over its raw bytes
 // from `from`: the characters before it are its ordinary_prefix, counted
 // but not read again.
-constexpr void scan(string_view raw, bool form, const options& opt, const row_program& g, scan_outcome& out,
+constexpr void scan(const encoded_text& text, const options& opt, const row_program& program, scan_outcome& out,
                     std::size_t from) noexcept {
   out.reset();
-  value_pass v{g, out, from};
+  value_pass v{program, out, from};
   out.chars = from;
+  const string_view raw = text.raw;
+  const bool form = text.enc == encoding::form;
   const std::size_t n = raw.size();
-  text_cursor text{raw, form, from};  // the lambda below reads text.raw: raw itself stays in registers
-  std::size_t& i = text.i;
+  text_cursor cursor{raw, text.enc, from};
+  std::size_t& i = cursor.i;
 
   // One character the general way, through every rule of the row. Returns
   // false where checking stops.
@@ -2796,11 +3533,12 @@ constexpr void scan(string_view raw, bool form, const options& opt, const row_pr
   const auto general = [&]() -> bool {
     using kind = text_cursor::character::kind;
     const std::size_t seq_start = v.bytes;
-    const auto c = text.next_character();
+    const auto c = cursor.next_character();
     if (c.what == kind::ascii) {
       ++v.bytes;
       v.character(c.cp, true, opt.chinese);
-      if (g.windows.can_end_with(static_cast<unsigned char>(c.cp))) match_windows(g.windows, text.raw, i, form, out.chars, out);
+      if (program.windows.can_end_with(static_cast<unsigned char>(c.cp)))
+        match_windows(program.windows, text, i, out.chars, out);
       return true;
     }
     if (c.what == kind::other) {
@@ -2818,34 +3556,34 @@ constexpr void scan(string_view raw, bool form, const options& opt, const row_pr
   // Characters that need only counting are counted in bulk; the first
   // character of a row with a first_char rule, and whatever the tables
   // refuse, go the general way.
-  const block_table& blocks = g.three_byte[opt.chinese == han_set::basic ? 1 : 0];
-  [[maybe_unused]] const bool wide = g.wide[opt.chinese == han_set::basic ? 1 : 0];
+  const block_table& blocks = program.three_byte[opt.chinese == han_set::basic ? 1 : 0];
+  [[maybe_unused]] const bool wide = program.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
-  if (g.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
+  if (program.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
   while (more && i < n) {
     string_view scalar = raw;  // how far the byte-at-a-time run may go
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
     if (!form && wide && !std::is_constant_evaluated()) {
-      const fast_run w = wide_run(raw, i, g);
+      const fast_run w = wide_run(raw, i, program);
       i = w.end;
       v.bytes += w.ascii + 3 * w.three;
       out.chars += w.ascii + w.three;
       scalar = raw.substr(0, i + 32);  // past the block that stopped it, then wide steps again
     }
 #endif
-    const fast_run run = form ? escaped_run(raw, i, g.ordinary, blocks) : raw_run(scalar, i, g.ordinary, blocks);
+    const fast_run run = form ? escaped_run(raw, i, program.ordinary, blocks) : raw_run(scalar, i, program.ordinary, blocks);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
     if (i < n) more = general();
   }
-  if (!utf8_ok) text.find_bad_escape();
-  if (text.bad_escape) {
+  if (!utf8_ok) cursor.skip_rest();  // after an ill-formed sequence only a bad escape can change the verdict
+  if (cursor.bad_escape) {
     out.state = scan_outcome::status::bad_encoding;
   } else if (!utf8_ok) {
     out.state = scan_outcome::status::invalid_utf8;
   } else {
-    v.finish(raw, form);
+    v.finish(text);
   }
 }
 
@@ -2853,432 +3591,43 @@ constexpr void scan(string_view raw, bool form, const options& opt, const row_pr
 
 #endif
 // ---- end snapcheck/engine/scan.hpp
+// ---- begin snapcheck/engine/source.hpp
+// What the engine reads: pieces, one (name, value) parameter each, from a
+// source. A new input form is a new source (sources/, json/), never an
+// engine change.
+#ifndef SNAPCHECK_ENGINE_SOURCE_HPP
+#define SNAPCHECK_ENGINE_SOURCE_HPP
 
-namespace snapcheck::detail {
+#include <concepts>
+#include <cstddef>
 
-// A name decoded into a small buffer: long enough for every known name plus
-// the slack that suggestions need. Longer names are still read to the end,
-// so that their encoding and UTF-8 errors are found.
-template <std::size_t Cap>
-struct decoded_name {
-  enum class status : std::uint8_t { ok, bad_encoding, invalid_utf8 };
-  status state = status::ok;
-  std::size_t size = 0;     // decoded bytes in all
-  std::size_t utf8_at = 0;  // for invalid_utf8
-  array<char, Cap> bytes{};  // the first Cap bytes
-  array<char, Cap> ring{};   // the last Cap bytes, at [i % Cap]
 
-  [[nodiscard]] constexpr bool fits() const noexcept { return size <= Cap; }
-  // Returns true when the decoded name ends with s (s.size() <= Cap).
-  [[nodiscard]] constexpr bool ends_with(string_view s) const noexcept {
-    if (s.size() > size || s.size() > Cap) return false;
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (ring[(size - s.size() + i) % Cap] != s[i]) return false;
-    return true;
-  }
-  // Returns the decoded name; only meaningful when fits().
-  [[nodiscard]] constexpr string_view view() const noexcept {
-    return {bytes.data(), size <= Cap ? size : Cap};
-  }
+namespace snapcheck {
+
+// One (name, value) parameter as a source yields it: views of the caller's
+// input and how their bytes are encoded (JSON strings arrive decoded).
+struct piece {
+  string_view name;
+  string_view value;
+  snapcheck::encoding encoding = encoding::decoded;
 };
 
-template <std::size_t Cap, class Reader>
-[[nodiscard]] constexpr decoded_name<Cap> read_name(Reader r) noexcept {
-  decoded_name<Cap> out;
-  unicode::utf8_decoder dec;
-  std::size_t seq_start = 0;
-  bool utf8_ok = true;
-  unsigned char b = 0;
-  while (r.next(b)) {
-    if (out.size < Cap) out.bytes[out.size] = static_cast<char>(b);
-    out.ring[out.size % Cap] = static_cast<char>(b);
-    ++out.size;
-    if (!utf8_ok) continue;
-    if (!dec.pending()) seq_start = out.size - 1;
-    if (dec.feed(b) == unicode::utf8_decoder::step::ill_formed) {
-      utf8_ok = false;
-      out.utf8_at = seq_start;
-    }
-  }
-  if (r.bad()) {
-    out.state = decoded_name<Cap>::status::bad_encoding;
-  } else if (!utf8_ok || dec.pending()) {
-    out.state = decoded_name<Cap>::status::invalid_utf8;
-    if (utf8_ok) out.utf8_at = seq_start;
-  }
-  return out;
-}
-
-// Returns true when the decoded bytes of `text` equal `want`, without a buffer.
-[[nodiscard]] constexpr bool decoded_equals(string_view text, bool form_encoded,
-                                            string_view want) noexcept {
-  return with_reader(text, form_encoded, [&](auto r) {
-    std::size_t i = 0;
-    unsigned char b = 0;
-    while (r.next(b)) {
-      if (i == want.size() || static_cast<unsigned char>(want[i]) != b) return false;
-      ++i;
-    }
-    return !r.bad() && i == want.size();
-  });
-}
-
-// Byte comparisons of short names, inline: cheaper than a call to memcmp.
-// At run time 4 to 16 bytes take two overlapping word compares.
-template <class Word>
-[[nodiscard]] inline bool same_words(const char* a, const char* b, std::size_t n) noexcept {
-  Word x[2];
-  Word y[2];
-  __builtin_memcpy(&x[0], a, sizeof(Word));
-  __builtin_memcpy(&x[1], a + n - sizeof(Word), sizeof(Word));
-  __builtin_memcpy(&y[0], b, sizeof(Word));
-  __builtin_memcpy(&y[1], b + n - sizeof(Word), sizeof(Word));
-  return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
-}
-[[nodiscard]] constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  if (!std::is_constant_evaluated()) {
-    if (n >= 8 && n <= 16) return same_words<std::uint64_t>(a, b, n);
-    if (n >= 4 && n < 8) return same_words<std::uint32_t>(a, b, n);
-  }
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-[[nodiscard]] constexpr bool has_prefix(string_view s, string_view p) noexcept {
-  return s.size() >= p.size() && same_bytes(s.data(), p.data(), p.size());
-}
-[[nodiscard]] constexpr bool has_suffix(string_view s, string_view p) noexcept {
-  return s.size() >= p.size() && same_bytes(s.data() + (s.size() - p.size()), p.data(), p.size());
-}
-
-struct name_match {
-  enum class kind : std::uint8_t { unknown, known, bad_index };
-  kind what = kind::unknown;
-  std::size_t field = 0;    // row index for known and bad_index
-  std::uint32_t index = 0;  // N for a family member
-  bool alias = false;
+// A source: something that yields pieces, in input order.
+//
+// Lifetime: the bytes a piece views must stay unchanged until validate()
+// returns, since the engine compares a later value with an earlier one
+// (duplicates, duplicate tag keys) at the end; and a result keeps views of
+// unknown names, so those must live as long as the result is read.
+template <class S>
+concept piece_source = requires(const S& s, std::size_t limit, void (*f)(const piece&)) {
+  { s.has_more_than(limit) } -> std::convertible_to<bool>;
+  s.for_each(f);
 };
 
-// Returns N when s is a canonical decimal (no sign, no leading zero) within
-// [min, max], or 0.
-[[nodiscard]] constexpr std::uint32_t parse_index(string_view s, std::uint32_t min,
-                                                  std::uint32_t max) noexcept {
-  if (s.empty() || s.size() > 10 || s[0] == '0') return 0;
-  std::uint64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return 0;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return (v >= min && v <= max) ? static_cast<std::uint32_t>(v) : 0;
-}
-
-// A name as the words a lookup compares: its first and last eight bytes
-// (overlapping below sixteen), from four to seven bytes its first and last
-// four, below four all of it, the first byte lowest. Up to sixteen bytes,
-// equal keys are equal names.
-struct name_key {
-  std::uint64_t head = 0;
-  std::uint64_t tail = 0;
-  std::size_t size = 0;
-  friend constexpr bool operator==(const name_key&, const name_key&) = default;
-};
-
-[[nodiscard]] constexpr name_key key_of(string_view s) noexcept {
-  const std::size_t width = s.size() >= 8 ? 8 : s.size() >= 4 ? 4 : s.size();
-  name_key k{0, 0, s.size()};
-  if (std::endian::native == std::endian::little && !std::is_constant_evaluated() && width >= 4) {
-    if (width == 8) {
-      __builtin_memcpy(&k.head, s.data(), 8);
-      __builtin_memcpy(&k.tail, s.data() + s.size() - 8, 8);
-    } else {
-      std::uint32_t head, tail;
-      __builtin_memcpy(&head, s.data(), 4);
-      __builtin_memcpy(&tail, s.data() + s.size() - 4, 4);
-      k.head = head;
-      k.tail = tail;
-    }
-    return k;
-  }
-  for (std::size_t i = 0; i < width; ++i) {
-    k.head |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
-    if (width >= 4) k.tail |= std::uint64_t{static_cast<unsigned char>(s[s.size() - width + i])} << (8 * i);
-  }
-  return k;
-}
-
-// Every spelling of a valid name (plain names, aliases, and each member of
-// a family of at most max_members) in a hash table built at compile time,
-// so that looking one up is one hash and (almost always) one comparison.
-struct name_entry {
-  name_key key;
-  string_view text;  // compared in full above sixteen bytes (plain names only)
-  std::size_t field = 0;
-  std::uint32_t index = 0;  // N of a family member
-  bool alias = false;
-};
-
-inline constexpr std::size_t name_buckets = 128;
-inline constexpr std::size_t bucket_size = 4;
-inline constexpr std::size_t max_members = 64;  // larger families are matched by shape only
-
-[[nodiscard]] constexpr std::size_t name_hash(const name_key& k) noexcept {
-  return static_cast<std::size_t>(((k.head * 0x9E3779B97F4A7C15ull) ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) >> 57);
-}
-
-// A bucket's unused entries have a size no name has, so a lookup compares
-// all bucket_size entries without first loading how many are used: one
-// load less between the name's bytes and the verdict.
-struct name_table {
-  static constexpr std::size_t unused = ~std::size_t{0};
-  array<array<name_entry, bucket_size>, name_buckets> buckets{};
-  bool overflow = false;
-
-  constexpr name_table() noexcept {
-    for (auto& bucket : buckets)
-      for (name_entry& e : bucket) e.key.size = unused;
-  }
-  constexpr void add(const name_entry& e) noexcept {
-    array<name_entry, bucket_size>& bucket = buckets[name_hash(e.key)];
-    std::size_t at = 0;
-    while (at < bucket_size && bucket[at].key.size != unused) ++at;
-    if (at == bucket_size) overflow = true;
-    else bucket[at] = e;
-  }
-};
-
-[[nodiscard]] constexpr std::size_t decimal_digits(std::uint32_t v) noexcept {
-  std::size_t n = 1;
-  for (; v >= 10; v /= 10) ++n;
-  return n;
-}
-
-// The name of member N of family f (or its alias): prefix, N in decimal,
-// suffix. Returns its size, or 0 when it does not fit in out.
-template <std::size_t Cap>
-constexpr std::size_t write_member(const field& f, std::uint32_t index, bool alias,
-                                   array<char, Cap>& out) noexcept {
-  const string_view prefix = f.prefix(), suffix = f.suffix(alias);
-  const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
-  if (size > Cap) return 0;
-  std::size_t at = 0;
-  for (char c : prefix) out[at++] = c;
-  at += decimal_digits(index);
-  for (std::size_t d = at; d-- > prefix.size(); index /= 10) out[d] = static_cast<char>('0' + index % 10);
-  for (char c : suffix) out[at++] = c;
-  return size;
-}
-
-template <schema S>
-[[nodiscard]] constexpr name_table make_name_table() noexcept {
-  name_table t;
-  std::size_t i = 0;
-  for (const field& f : S::fields) {
-    for (const bool alias : {false, true}) {
-      const string_view n = alias ? f.alias : f.name;
-      if (alias && n.empty()) continue;
-      if (!f.is_family()) {
-        t.add({key_of(n), n, i, 0, alias});
-        continue;
-      }
-      if (f.slot_count() > max_members) continue;
-      array<char, 16> member{};  // longer members are matched by shape only
-      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
-        if (const std::size_t size = write_member(f, index, alias, member); size != 0)
-          t.add({key_of({member.data(), size}), {}, i, index, alias});
-    }
-    ++i;
-  }
-  return t;
-}
-
-template <schema S>
-inline constexpr name_table name_table_of = make_name_table<S>();
-
-// The families of a schema, their name parts worked out at compile time.
-struct family_shape {
-  std::size_t field = 0;
-  string_view prefix, suffix, alias_suffix;
-  std::uint32_t min_index = 0, max_index = 0;
-};
-
-template <schema S>
-[[nodiscard]] constexpr std::size_t family_count() noexcept {
-  std::size_t n = 0;
-  for (const field& f : S::fields) n += f.is_family();
-  return n;
-}
-
-template <schema S>
-[[nodiscard]] constexpr auto make_family_shapes() noexcept {
-  array<family_shape, family_count<S>()> out{};
-  std::size_t i = 0;
-  std::size_t n = 0;
-  for (const field& f : S::fields) {
-    if (f.is_family())
-      out[n++] = {i, f.prefix(), f.suffix(), f.alias.empty() ? string_view{} : f.suffix(true), f.min_index,
-                  f.max_index};
-    ++i;
-  }
-  return out;
-}
-
-template <schema S>
-inline constexpr auto family_shapes_of = make_family_shapes<S>();
-
-// Finds a valid spelling in the table: known, or unknown when the name is
-// no valid spelling (it may still have a family's shape).
-template <schema S>
-[[nodiscard]] constexpr name_match find_spelling(string_view name) noexcept {
-  constexpr const name_table& table = name_table_of<S>;
-  static_assert(!table.overflow, "snapcheck: too many names share a hash bucket");
-  const name_key key = key_of(name);
-  for (const name_entry& entry : table.buckets[name_hash(key)]) {
-    if (entry.key == key && (name.size() <= 16 || name == entry.text))
-      return {name_match::kind::known, entry.field, entry.index, entry.alias};
-  }
-  return {};
-}
-
-// Matches a name that is no valid spelling against the families' shapes: a
-// name with a family's prefix and one of its suffixes but a bad N is a
-// bad_index of that family; any other shape is unknown.
-template <schema S>
-[[nodiscard]] constexpr name_match match_shape(string_view name) noexcept {
-  name_match bad{};  // a family shape with a bad N, if no family takes the name
-  for (const family_shape& fam : family_shapes_of<S>) {
-    if (!has_prefix(name, fam.prefix)) continue;
-    for (const bool alias : {false, true}) {
-      const string_view suffix = alias ? fam.alias_suffix : fam.suffix;
-      if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !has_suffix(name, suffix))
-        continue;
-      const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
-      const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
-      if (index != 0) return {name_match::kind::known, fam.field, index, alias};
-      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, alias};
-    }
-  }
-  return bad;
-}
-
-// Finds the row of a decoded name: every valid spelling is in the table;
-// other names are tried against the families' shapes.
-template <schema S>
-[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
-  const name_match m = find_spelling<S>(name);
-  return m.what == name_match::kind::known ? m : match_shape<S>(name);
-}
-
-// Finds the row of a name too long for any row: only a family shape (its
-// prefix and a suffix) with an N far too long to be valid, or unknown.
-template <schema S, std::size_t Cap>
-[[nodiscard]] constexpr name_match match_long_name(const decoded_name<Cap>& name) noexcept {
-  for (const family_shape& fam : family_shapes_of<S>) {
-    if (!has_prefix(name.view(), fam.prefix)) continue;
-    for (const bool alias : {false, true}) {
-      const string_view suffix = alias ? fam.alias_suffix : fam.suffix;
-      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, alias};
-    }
-  }
-  return {};
-}
-
-// Returns the optimal-string-alignment distance of a and b (both short), or
-// limit + 1 when it exceeds limit. Only the band of cells within `limit` of
-// the diagonal can hold a distance up to limit: the others count as limit + 1.
-[[nodiscard]] constexpr std::size_t edit_distance(string_view a, string_view b,
-                                                  std::size_t limit) noexcept {
-  constexpr std::size_t max = 40;
-  const std::size_t over = limit + 1;
-  if (a.size() > max || b.size() > max) return over;
-  const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (diff > limit) return over;
-  array<array<std::size_t, max + 2>, 3> rows{};  // i-2, i-1, i
-  for (auto& row : rows)
-    for (auto& cell : row) cell = over;
-  for (std::size_t j = 0; j <= b.size() && j <= limit; ++j) rows[1][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    auto& cur = rows[(i + 1) % 3];
-    const auto& prev = rows[i % 3];
-    const auto& prev2 = rows[(i + 2) % 3];
-    const std::size_t lo = i > limit ? i - limit : 1;
-    const std::size_t hi = i + limit < b.size() ? i + limit : b.size();
-    cur[lo - 1] = lo == 1 && i <= limit ? i : over;
-    cur[hi + 1] = over;  // read as the row above by the next row's band
-    std::size_t row_best = cur[lo - 1];
-    for (std::size_t j = lo; j <= hi; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      std::size_t best = prev[j - 1] + cost;
-      if (prev[j] + 1 < best) best = prev[j] + 1;
-      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
-        best = prev2[j - 2] + 1;
-      cur[j] = best < over ? best : over;
-      row_best = cur[j] < row_best ? cur[j] : row_best;
-    }
-    if (row_best > limit) return over;  // every path runs through this row
-  }
-  const std::size_t d = rows[(a.size() + 1) % 3][b.size()];
-  return d > limit ? over : d;
-}
-
-[[nodiscard]] constexpr bool iequal(string_view a, string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(static_cast<unsigned char>(a[i])) != ascii_lower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-// Returns the known name nearest to an unknown one (SPEC 3): equal but for
-// ASCII case, else within edit distance 2; the closest, and on a tie the
-// first in table order, family members by N. Every member of a family of at
-// most max_members is a candidate, so a mangled name (Tag.Key) finds its
-// family; a larger family is tried with the first run of digits as its N.
-template <schema S>
-[[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
-  constexpr std::size_t cap = max_name_size<S>() + 8;
-  constexpr std::size_t limit = 2;
-  field_path best{};
-  std::size_t best_distance = limit + 1;
-  auto consider = [&](string_view candidate, const field& f, std::uint32_t index) {
-    if (best_distance == 0) return;
-    const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(name, candidate, limit);
-    if (d < best_distance) {
-      best_distance = d;
-      best = field_path{&f, index, false, {}, name_text::decoded};
-    }
-  };
-  // The first run of digits, as the N of a large family.
-  std::size_t d0 = 0;
-  while (d0 < name.size() && (name[d0] < '0' || name[d0] > '9')) ++d0;
-  std::size_t d1 = d0;
-  while (d1 < name.size() && name[d1] >= '0' && name[d1] <= '9') ++d1;
-  const string_view digits_run = name.substr(d0, d1 - d0);
-
-  for (const field& f : S::fields) {
-    if (!f.is_family()) {
-      consider(f.name, f, 0);
-      continue;
-    }
-    const auto member = [&](std::uint32_t index) {
-      const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
-      if (size > name.size() + limit || name.size() > size + limit) return;  // too far by length alone
-      array<char, cap> buf{};
-      if (write_member(f, index, false, buf) == size) consider({buf.data(), size}, f, index);
-    };
-    if (f.slot_count() <= max_members) {
-      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);
-    } else if (const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index); index != 0) {
-      member(index);
-    }
-  }
-  return best;
-}
-
-}  // namespace snapcheck::detail
+}  // namespace snapcheck
 
 #endif
-// ---- end snapcheck/engine/names.hpp
+// ---- end snapcheck/engine/source.hpp
 
 namespace snapcheck {
 namespace detail {
@@ -3294,22 +3643,6 @@ template <schema S>
 inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[size_of(S::fields)];
-
-// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
-template <std::size_t... Is>
-struct indices {};
-template <std::size_t N, std::size_t... Is>
-struct make_indices : make_indices<N - 1, N - 1, Is...> {};
-template <std::size_t... Is>
-struct make_indices<0, Is...> : indices<Is...> {};
-
-template <class S, profile P, std::size_t... Is>
-[[nodiscard]] constexpr auto make_programs(indices<Is...>) noexcept {
-  return array<const row_program*, sizeof...(Is)>{&program_of<S, Is, P>...};
-}
-// One program per row and profile: what the scanner checks there.
-template <class S, profile P>
-inline constexpr auto programs_of = make_programs<S, P>(make_indices<size_of(S::fields)>{});
 
 // The rules that need the whole request (requires_field, unique), found at
 // compile time: row, rule, the row's first slot and, for requires_field, the
@@ -3395,33 +3728,15 @@ struct slot {
   std::size_t size;
   std::size_t seq;      // position among the request's pieces
   std::uint64_t hash;   // of the decoded value's length and head, when comparable
-  bool alias;
-  bool form;            // the value is form-encoded
-  bool empty;           // the value was empty
+  spelling spelled;
+  snapcheck::encoding encoding;
+  bool absent;          // empty, in a row where empty means absent
   bool comparable;      // decoded and valid UTF-8
+
+  [[nodiscard]] constexpr encoded_text text() const noexcept { return {{data, size}, encoding}; }
 };
 
-// Returns true when the decoded values of two slots are equal.
-[[nodiscard]] constexpr bool decoded_equal(const slot& a, const slot& b) noexcept {
-  const string_view va(a.data, a.size);
-  const string_view vb(b.data, b.size);
-  if (!a.form && !b.form) return va == vb;
-  return with_reader(va, a.form, [&](auto ra) {
-    return with_reader(vb, b.form, [&](auto rb) {
-      unsigned char x = 0;
-      unsigned char y = 0;
-      for (;;) {
-        const bool more_a = ra.next(x);
-        const bool more_b = rb.next(y);
-        if (more_a != more_b) return false;
-        if (!more_a) return true;
-        if (x != y) return false;
-      }
-    });
-  });
-}
-
-template <schema S, violation_sink Sink>
+template <schema S, violation_sink Sink, bool Fast>
 class engine {
   static_assert(assert_sane<S>());
   static constexpr std::size_t name_cap = max_name_size<S>() + 8;
@@ -3432,76 +3747,121 @@ class engine {
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    const name_text as_given = p.form_encoded ? name_text::form_encoded : name_text::decoded;
-    // Table names are plain ASCII (schema check): a raw name that matches one
-    // needed no decoding. Only other names are checked and decoded.
-    const bool short_name = p.name.size() <= name_cap;
-    name_match m = short_name ? match_name<S>(p.name) : name_match{};
-    if (m.what == name_match::kind::known) {
-    } else if (short_name && is_plain(p.name, p.form_encoded)) {
-      if (m.what == name_match::kind::unknown) return unknown(p, p.name, as_given);
-    } else {
-      const auto name = with_reader(p.name, p.form_encoded, [](auto r) { return read_name<name_cap>(r); });
-      using status = typename decoded_name<name_cap>::status;
-      if (name.state == status::bad_encoding)
-        return report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
-                       .api_code = S::codes.parameter});
-      if (name.state == status::invalid_utf8)
-        return report({.field = {.text = p.name, .form = as_given}, .code = code::invalid_utf8,
-                       .api_code = S::codes.parameter, .at = name.utf8_at});
-      m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
-      if (m.what == name_match::kind::unknown)
-        return unknown(p, name.fits() ? name.view() : string_view{}, as_given);
-    }
+    name_match m;
+    if (!find_row(p, m)) return;
     const field& f = S::fields[m.field];
-    const field_path path{&f, m.index, m.alias, p.name, as_given};
-    if (m.what == name_match::kind::bad_index) {
-      report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
-      return;
-    }
-    if (m.alias)
-      report({.field = path, .code = code::deprecated_name, .severity = severity::warning,
-              .api_code = S::codes.parameter});
+    const field_path path{&f, m.index, m.spelled, p.name, as_given(p)};
+    if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
+    if (m.spelled == spelling::alias)
+      report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
-    if (seen_.test(at)) {
-      report({.field = path, .code = code::duplicate_parameter, .api_code = S::codes.parameter});
-      return;
-    }
+    if (seen_.test(at)) return duplicate(path, slots_[at], p);
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
     s.data = p.value.data();
     s.size = p.value.size();
     s.seq = seq;
     s.hash = 0;
-    s.alias = m.alias;
-    s.form = p.form_encoded;
-    s.empty = p.value.empty();
+    s.spelled = m.spelled;
+    s.encoding = p.encoding;
+    s.absent = p.value.empty() && f.empty_is_absent;
     s.comparable = false;
-    if (s.empty && f.empty_is_absent) return;
-    const row_program& program = *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
-                                                                      : programs_of<S, profile::documented>)[m.field];
-    scan_outcome& o = outcome_;
-    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
-      scan(p.value, p.form_encoded, opt_, program, o, plain);
-    } else {
-      // Most short values: when the length and first byte pass at once,
-      // nothing is left to check but to take a unique row's fingerprint.
-      if (passes_quickly(program, p.value, p.form_encoded, p.value.size())) {
-        s.comparable = true;
-        if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
-        return;
+    if (!s.absent) check_value(path, m.field, s, p);
+  }
+
+  // The rules that need the whole request: cross-field rules (reported in
+  // the input order of the parameter they name, after the others: a sink
+  // that keeps order, like basic_result, puts them in place by position),
+  // then missing required fields in table order.
+  constexpr void finish() noexcept {
+    for (const cross_rule& c : cross_rules_of<S>) {
+      const field& f = S::fields[c.row];
+      const rule& r = f.rules[c.rule];
+      if (!r.applies(opt_.profile)) continue;
+      const std::size_t base = c.base;
+      if (r.kind == rule_kind::requires_field) {
+        seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
+          if (!slots_[a].absent && !present(c.other + (a - base))) late(a, base, f, r, code::value_without_key);
+        });
+      } else {
+        seen_.for_each(base, base + f.slot_count(), [&](std::size_t later) {
+          if (has_equal_before(base, later)) late(later, base, f, r, code::duplicate_tag_key);
+        });
       }
-      check_whole(p.value, p.form_encoded, program, o);
     }
+    position_ = seq_;  // after every parameter
+    for (const std::size_t i : required_of<S>)  // absent, or empty whatever empty_is_absent says
+      if (!seen_.test(slot_base_of<S>[i]) || slots_[slot_base_of<S>[i]].size == 0)
+        report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
+  }
+
+ private:
+  [[nodiscard]] static constexpr name_text as_given(const piece& p) noexcept {
+    return p.encoding == encoding::form ? name_text::form_encoded : name_text::decoded;
+  }
+
+  // Finds the row of a piece's name. Returns false, having reported what
+  // there is to say, for a name of no row: unknown, badly encoded, or not
+  // valid UTF-8. Table names are plain ASCII (schema check): a raw name that
+  // matches one needed no decoding; only other names are decoded.
+  [[gnu::always_inline]] constexpr bool find_row(const piece& p, name_match& m) noexcept {
+    const bool short_name = p.name.size() <= name_cap;
+    m = short_name ? match_name<S>(p.name) : name_match{};
+    if (m.what == name_match::kind::known) return true;
+    if (short_name && is_plain(p.name, p.encoding)) {
+      if (m.what == name_match::kind::unknown) unknown(p, p.name);
+      return m.what != name_match::kind::unknown;
+    }
+    const auto name = read_name<name_cap>({p.name, p.encoding});
+    using status = typename decoded_name<name_cap>::status;
+    if (name.state == status::bad_encoding) {
+      report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
+              .api_code = S::codes.parameter});
+      return false;
+    }
+    if (name.state == status::invalid_utf8) {
+      report({.field = {.text = p.name, .form = as_given(p)}, .code = code::invalid_utf8,
+              .api_code = S::codes.parameter, .at = name.utf8_at});
+      return false;
+    }
+    m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
+    if (m.what == name_match::kind::unknown) unknown(p, name.fits() ? name.view() : string_view{});
+    return m.what != name_match::kind::unknown;
+  }
+
+  // A known name again (SPEC §3): a warning when both values decode to the
+  // same bytes, an error otherwise; the first occurrence stays the one validated.
+  constexpr void duplicate(const field_path& path, const slot& first, const piece& p) noexcept {
+    const bool same = same_decoded(first.text(), {p.value, p.encoding});
+    report({.field = path, .code = code::duplicate_parameter, .severity = same ? severity::warning : severity::error,
+            .api_code = S::codes.parameter});
+  }
+
+  // Checks a present value against its row's program: the fast paths
+  // first, where the program has them, else one scan.
+  constexpr void check_value(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
+    const row_program& program = *programs_of<S, Fast>[static_cast<std::size_t>(opt_.profile)][row];
+    scan_outcome& o = outcome_;
+    const encoded_text text{p.value, p.encoding};
+    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
+      scan(text, opt_, program, o, plain);
+    } else if (passes_quickly(program, text, p.value.size())) {
+      // Most short values: the length and first byte pass at once, and only
+      // a unique row's fingerprint is left to take.
+      s.comparable = true;
+      if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
+      return;
+    } else {
+      check_whole(text, program, o);
+    }
+    report_outcome(path, S::fields[row], s, o);
+  }
+
+  constexpr void report_outcome(const field_path& path, const field& f, slot& s, const scan_outcome& o) noexcept {
     using st = scan_outcome::status;
-    if (o.state == st::bad_encoding) {
-      report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
-      return;
-    }
-    if (o.state == st::invalid_utf8) {
-      report({.field = path, .code = code::invalid_utf8, .api_code = f.api_code, .at = o.utf8_at});
-      return;
-    }
+    if (o.state == st::bad_encoding) return report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
+    if (o.state == st::invalid_utf8)
+      return report({.field = path, .code = code::invalid_utf8, .api_code = f.api_code, .at = o.utf8_at});
     s.comparable = true;
     s.hash = o.hash;
     for (std::size_t k = 0; (o.fired >> k) != 0; ++k) {
@@ -3518,48 +3878,28 @@ class engine {
     }
   }
 
-  // The rules that need the whole request: cross-field rules (reported in
-  // the input order of the parameter they name, after the others: a sink
-  // that keeps order, like basic_result, puts them in place by position),
-  // then missing required fields in table order.
-  constexpr void finish() noexcept {
-    for (const cross_rule& c : cross_rules_of<S>) {
-      const field& f = S::fields[c.row];
-      const rule& r = f.rules[c.rule];
-      if (!r.applies(opt_.profile)) continue;
-      const std::size_t base = c.base;
-      if (r.kind == rule_kind::requires_field) {
-        seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
-          if (!seen_.test(c.other + (a - base))) late(a, base, f, r, code::value_without_key);
-        });
-        continue;
-      }
-      seen_.for_each(base, base + f.slot_count(), [&](std::size_t hi) {  // unique
-        const slot& h = slots_[hi];
-        if (!h.comparable) return;
-        for (std::size_t lo = base; lo < hi; ++lo) {
-          const slot& l = slots_[lo];
-          if (seen_.test(lo) && l.comparable && l.hash == h.hash && decoded_equal(l, h)) {
-            late(hi, base, f, r, code::duplicate_tag_key);
-            return;
-          }
-        }
-      });
+  // Returns true when the parameter of slot i is present (seen, and not an
+  // empty value where empty means absent).
+  [[nodiscard]] constexpr bool present(std::size_t i) const noexcept { return seen_.test(i) && !slots_[i].absent; }
+
+  // Returns true when a slot of the family from base before `later` holds
+  // the same decoded, valid UTF-8 value.
+  [[nodiscard]] constexpr bool has_equal_before(std::size_t base, std::size_t later) const noexcept {
+    const slot& h = slots_[later];
+    if (!h.comparable) return false;
+    for (std::size_t lo = base; lo < later; ++lo) {
+      const slot& l = slots_[lo];
+      if (seen_.test(lo) && l.comparable && l.hash == h.hash && same_decoded(l.text(), h.text())) return true;
     }
-    position_ = seq_;  // after every parameter
-    for (const std::size_t i : required_of<S>) {
-      const std::size_t at = slot_base_of<S>[i];
-      if (!seen_.test(at) || slots_[at].empty)
-        report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
-    }
+    return false;
   }
 
- private:
   // Reports a cross-field violation on the parameter in slot s.
   constexpr void late(std::size_t s, std::size_t base, const field& f, const rule& r, code c) noexcept {
     position_ = slots_[s].seq;
-    const auto index = f.is_family() ? static_cast<std::uint32_t>(f.min_index + (s - base)) : std::uint32_t{0};
-    report({.field = {&f, index, slots_[s].alias}, .code = c,
+    const auto index = f.slot_count() > 1 || f.min_index != 0 ? static_cast<std::uint32_t>(f.min_index + (s - base))
+                                                               : std::uint32_t{0};
+    report({.field = {&f, index, slots_[s].spelled}, .code = c,
             .api_code = r.api_code.empty() ? f.api_code : r.api_code, .rule = &r});
   }
 
@@ -3569,11 +3909,13 @@ class engine {
     sink_.add(v);
   }
 
-  constexpr void unknown(const piece& p, string_view decoded, name_text as_given) noexcept {
-    bool allowed = false;
-    for (string_view a : opt_.allow) allowed = allowed || decoded_equals(p.name, p.form_encoded, a);
-    violation v{.field = {.text = p.name, .form = as_given}, .code = code::unknown_parameter,
-                .severity = opt_.profile == profile::hardened && !allowed ? severity::error : severity::warning,
+  // A name of no row: silent when the caller allows it (SPEC §5), else
+  // unknown_parameter, an error in the profiles the schema says.
+  constexpr void unknown(const piece& p, string_view decoded) noexcept {
+    for (const string_view a : opt_.allow)
+      if (encoded_text{p.name, p.encoding}.decodes_to(a)) return;
+    violation v{.field = {.text = p.name, .form = as_given(p)}, .code = code::unknown_parameter,
+                .severity = unknown_is_error_in<S>().contains(opt_.profile) ? severity::error : severity::warning,
                 .api_code = S::codes.parameter};
     // Suggestions cost an edit distance; skip them for violations a full sink drops.
     if (sink_.accepts_more() && !decoded.empty()) v.suggested_field = suggest_name<S>(decoded);
@@ -3586,20 +3928,21 @@ class engine {
   std::size_t position_ = 0;
   slot_set<slot_total<S>> seen_{};
   array<slot, slot_total<S>> slots_;  // valid where seen_ is set
-  scan_outcome outcome_{};                  // of the value being checked
+  scan_outcome outcome_{};             // of the value being checked
 };
 
 }  // namespace detail
 
 // Validates the pieces of `source` against schema S, reporting every
-// violation to `sink` in report order (SPEC §6).
-template <schema S, piece_source Source, violation_sink Sink>
+// violation to `sink` in report order (SPEC §6). Fast = false checks every
+// character the general way (what SNAPCHECK_NO_FAST_PATHS makes the default).
+template <schema S, bool Fast = detail::fast_paths_on, piece_source Source, violation_sink Sink>
 constexpr void validate(const Source& source, Sink& sink, const options& opt = {}) noexcept {
   if (source.has_more_than(opt.max_parameters)) {
-    sink.add({.code = code::too_many_parameters, .api_code = S::codes.parameter});
+    sink.add({.code = code::too_many_parameters, .api_code = S::codes.parameter, .limit = opt.max_parameters});
     return;
   }
-  detail::engine<S, Sink> e(sink, opt);
+  detail::engine<S, Sink, Fast> e(sink, opt);
   source.for_each([&e](const piece& p) { e.visit(p); });
   e.finish();
 }
@@ -3656,8 +3999,8 @@ class form_source {
     std::size_t eq = none;  // its first '='
     const char* const text = body_.data();
     const auto piece_to = [&](std::size_t end) {
-      if (eq != none) f(piece{{text + start, eq - start}, {text + eq + 1, end - eq - 1}, true});
-      else if (end > start) f(piece{{text + start, end - start}, {}, true});
+      if (eq != none) f(piece{{text + start, eq - start}, {text + eq + 1, end - eq - 1}, encoding::form});
+      else if (end > start) f(piece{{text + start, end - start}, {}, encoding::form});
     };
     for (std::size_t base = 0; base < n;) {
       std::uint64_t amp = 0;
@@ -3692,7 +4035,7 @@ class form_source {
   // (at most 64). With SSE2, 16 bytes a compare; a chunk that ends the body
   // short of 16 bytes is read as the body's last 16, those before it dropped.
   constexpr void mark(std::size_t base, std::size_t len, std::uint64_t& amp, std::uint64_t& eq) const noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(SNAPCHECK_NO_FAST_PATHS)
     if (!std::is_constant_evaluated() && body_.size() >= 16) {
       using bytes16 = char __attribute__((vector_size(16)));
       const auto at = [&](std::size_t from) {
@@ -3748,9 +4091,9 @@ namespace detail {
 template <class E>
 [[nodiscard]] constexpr piece as_piece(const E& e) noexcept {
   if constexpr (requires { e.first; e.second; }) {
-    return {string_view(e.first), string_view(e.second), false};
+    return {string_view(e.first), string_view(e.second), encoding::decoded};
   } else {  // std::get, or a get of the element's own namespace
-    return {string_view(get<0>(e)), string_view(get<1>(e)), false};
+    return {string_view(get<0>(e)), string_view(get<1>(e)), encoding::decoded};
   }
 }
 
