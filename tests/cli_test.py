@@ -149,12 +149,12 @@ def conventions(ok_body):
           "status %d, %r" % (status, out))
 
     # --opt=value is --opt value.
-    unknown = "regionId=cn&DiskId=d-1&Signature=x"
+    unknown = "regionId=cn&DiskId=d-1&Bogus=x"
     for args in (["--profile=hardened", unknown], ["--profile", "hardened", unknown]):
         status, obj, why = one(args)
         check("equals/%s/hardened" % args[0], status == 1 and obj is not None and
               obj["violations"][0]["code"] == "unknown_parameter" and obj["violations"][0]["severity"] == "error", why)
-    status, obj, why = one(["--profile=hardened", "--allow=Signature", unknown])
+    status, obj, why = one(["--profile=hardened", "--allow=Bogus", unknown])
     check("equals/allow", status == 0 and obj is not None and obj["ok"] is True, why)
     status, obj, why = one(["--query=regionId=cn", "DiskId=d-1"])
     check("equals/query_keeps_later_equals", status == 0 and obj is not None and obj["ok"] is True, why)
