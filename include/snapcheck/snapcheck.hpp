@@ -9,13 +9,15 @@
 //   engine/   the generic one-pass validator (never names an API)
 //   sources/  form bodies and parameter lists as input
 //   apis/     the CreateSnapshot table
-//   render/   messages and JSON, from violation data
+//   render/   messages, JSON and HTTP responses, from violation data
 //
-// std::string helpers (field_name, message, to_json): snapcheck/strings.hpp.
+// std::string helpers (field_name, message, to_json, the response bodies):
+// snapcheck/strings.hpp.
 #ifndef SNAPCHECK_SNAPCHECK_HPP
 #define SNAPCHECK_SNAPCHECK_HPP
 
 #include "render/json.hpp"
+#include "render/response.hpp"
 #include "render/text.hpp"
 #include "validate.hpp"
 
