@@ -47,8 +47,9 @@ bool decode_utf8(std::string_view s, std::u32string& out) {
 // The characters SPEC §6 forbids in a message, written out from the SPEC.
 bool forbidden_in_message(char32_t c) {
   if (c <= 0x1F || (c >= 0x7F && c <= 0x9F)) return true;
-  for (char32_t b : {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068,
-                     0x2069, 0x2028, 0x2029})
+  constexpr char32_t others[] = {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                 0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029};
+  for (char32_t b : others)
     if (c == b) return true;
   return false;
 }
