@@ -192,6 +192,7 @@ BOOST_AUTO_TEST_CASE(nothing_kept_still_gives_a_valid_body) {
   const auto j = mini_json::parse(snapcheck::problem_details(r));
   BOOST_TEST(j.at("truncated").as_bool());
   BOOST_TEST(j.at("errors").items.empty());
+  BOOST_TEST(j.at("detail").str() == "InvalidParameter: the request is not valid (1 violation found, none kept)");
 }
 
 BOOST_AUTO_TEST_CASE(buffer_output_size_query_and_short_buffers) {

@@ -161,11 +161,14 @@ constexpr void write_problem_details(const basic_result<N>& r, Out&& out, const 
   out(",\"status\":400,\"detail\":");
   detail::json_string(out, [&](auto& esc) {
     detail::code_and_message(v, esc);
-    const std::size_t more = r.found() > 0 ? r.found() - 1 : 0;
-    if (more > 0) {
+    if (v == nullptr) {
+      esc(" (");
+      detail::write_number(r.found(), esc);
+      esc(r.found() == 1 ? " violation found, none kept)" : " violations found, none kept)");
+    } else if (r.found() > 1) {
       esc(" (and ");
-      detail::write_number(more, esc);
-      esc(more == 1 ? " more violation)" : " more violations)");
+      detail::write_number(r.found() - 1, esc);
+      esc(r.found() == 2 ? " more violation)" : " more violations)");
     }
   });
   if (!p.instance.empty()) {
