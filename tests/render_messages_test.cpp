@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(every_message_of_every_code_stays_one_clean_line) {
             for (std::size_t k = 0; k < def->rule_count(); ++k) rules.push_back(&def->rules[k]);
             for (const snapcheck::rule* rule : rules) {
               snapcheck::violation v;
-              v.field = field_path{def, 0, false, snapcheck::string_view(text.data(), text.size()), form};
+              v.field = field_path{def, 0, snapcheck::spelling::name, snapcheck::string_view(text.data(), text.size()), form};
               v.code = c;
               v.severity = sev;
               v.api_code = "InvalidParameter";
