@@ -63,10 +63,11 @@
 //   engine/   the generic one-pass validator (never names an API)
 //   sources/  form bodies and parameter lists as input
 //   apis/     the CreateSnapshot table
-//   render/   messages and JSON, from violation data
+//   render/   messages, JSON and HTTP responses, from violation data
 //
-// std::string helpers (field_name, message, to_json): snapcheck/strings.hpp.
-// The version macros (SNAPCHECK_VERSION_MAJOR, ...): snapcheck/version.hpp.
+// std::string helpers (field_name, message, to_json, the response bodies):
+// snapcheck/strings.hpp. The version macros (SNAPCHECK_VERSION_MAJOR, ...):
+// snapcheck/version.hpp.
 #ifndef SNAPCHECK_SNAPCHECK_HPP
 #define SNAPCHECK_SNAPCHECK_HPP
 
@@ -1499,6 +1500,19 @@ constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
   out(name.substr(at + field::index_marker.size()));
 }
 
+// Writes a family's table name with {N} written as the letter N (Tag.N.Key).
+template <class Out>
+constexpr void write_template_letter(string_view name, Out& out) {
+  const auto at = name.find(field::index_marker);
+  if (at == string_view::npos) {
+    out(name);
+    return;
+  }
+  out(name.substr(0, at));
+  out("N");
+  out(name.substr(at + field::index_marker.size()));
+}
+
 }  // namespace detail
 
 // Writes the parameter name of p as given in the input, always valid UTF-8.
@@ -1512,6 +1526,74 @@ constexpr void write_field(const field_path& p, Out&& out) {
   for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
     clean.put(b);
   clean.finish();
+}
+
+namespace detail {
+
+// Returns true for the characters that a message never shows as they are
+// (SPEC §6): the controls U+0000-U+001F and U+007F-U+009F, the bidi
+// controls U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, and the line and
+// paragraph separators U+2028, U+2029. Each could break a log line or
+// reorder what a reader sees.
+[[nodiscard]] constexpr bool shown_escaped(char32_t c) noexcept {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
+// Writes c as \u{XXXX}: upper-case hex, at least four digits.
+template <class Out>
+constexpr void write_code_point_escape(char32_t c, Out& out) {
+  constexpr char hex[] = "0123456789ABCDEF";
+  char buf[11] = {'\\', 'u', '{'};
+  std::size_t digits = 4;
+  while (digits < 6 && (static_cast<std::uint32_t>(c) >> (4 * digits)) != 0) ++digits;
+  std::size_t n = 3;
+  for (std::size_t d = digits; d-- > 0;) buf[n++] = hex[(static_cast<std::uint32_t>(c) >> (4 * d)) & 15u];
+  buf[n++] = '}';
+  out(string_view(buf, n));
+}
+
+// Passes valid UTF-8 on, with the characters of shown_escaped() written as
+// escapes. Each call must hold whole characters (write_field's sanitizer
+// passes one character a call; table names are ASCII). Remembers whether
+// anything was written, for "(empty name)".
+template <class Out>
+struct message_name_filter {
+  Out& out;
+  bool wrote = false;
+
+  constexpr void operator()(string_view s) {
+    std::size_t clean = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      if (i + len > s.size()) break;  // not whole: passed on as it is
+      char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+      for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+      if (shown_escaped(c)) {
+        if (i > clean) out(s.substr(clean, i - clean));
+        write_code_point_escape(c, out);
+        clean = i + len;
+      }
+      i += len;
+    }
+    if (s.size() > clean) out(s.substr(clean));
+    if (!s.empty()) wrote = true;
+  }
+};
+
+}  // namespace detail
+
+// Writes the parameter name of p as a message shows it (SPEC §6): the name
+// as write_field() gives it, with control characters, bidi controls and
+// U+2028/U+2029 written as \u{XXXX}, and "(empty name)" for an empty name.
+// The output is one line of valid UTF-8 that no name can reorder.
+template <class Out>
+constexpr void write_message_name(const field_path& p, Out&& out) {
+  detail::message_name_filter<Out> filter{out};
+  write_field(p, filter);
+  if (!filter.wrote) out("(empty name)");
 }
 
 namespace detail {
@@ -1530,7 +1612,7 @@ template <class Out>
 constexpr void write_position(const violation& v, Out& out) {
   if (!v.at) return;
   out(" (at character ");
-  write_number(*v.at, out);
+  write_number(*v.at + 1, out);  // 1-based, as people count (SPEC §6)
   out(")");
 }
 
@@ -1541,7 +1623,7 @@ constexpr void write_position(const violation& v, Out& out) {
 template <class Out>
 constexpr void write_message(const violation& v, Out&& out) {
   using detail::write_number;
-  auto field = [&] { write_field(v.field, out); };
+  auto field = [&] { write_message_name(v.field, out); };
   const rule& r = *v.rule;
   const bool has_rule = r.kind != rule_kind::none;
   switch (v.code) {
@@ -1557,14 +1639,20 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::deprecated_name:
       field();
       out(" is a deprecated spelling of ");
-      write_field(field_path{v.field.def, v.field.index, spelling::name}, out);
+      write_message_name(field_path{v.field.def, v.field.index, spelling::name}, out);
       break;
     case code::duplicate_parameter:
       field();
       out(" is given more than once; only the first occurrence is used");
       break;
     case code::too_many_parameters:
-      out("the request has more parameters than the limit allows");
+      if (v.limit) {
+        out("the request has more than ");
+        write_number(*v.limit, out);
+        out(*v.limit == 1 ? " parameter, the most it may have" : " parameters, the most it may have");
+      } else {
+        out("the request has more parameters than the limit allows");
+      }
       break;
     case code::bad_encoding:
       field();
@@ -1576,7 +1664,7 @@ constexpr void write_message(const violation& v, Out&& out) {
       out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
       if (v.at) {
         out(" (at byte ");
-        write_number(*v.at, out);
+        write_number(*v.at + 1, out);  // 1-based, as people count
         out(")");
       }
       break;
@@ -1593,7 +1681,7 @@ constexpr void write_message(const violation& v, Out&& out) {
       field();
       out(v.code == code::too_short ? " must be at least " : " must be at most ");
       write_number(v.limit.value_or(0), out);
-      out(" characters long (it has ");
+      out(v.limit.value_or(0) == 1 ? " character long (it has " : " characters long (it has ");
       write_number(v.length.value_or(0), out);
       out(")");
       break;
@@ -1656,12 +1744,20 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::value_without_key:
       field();
       out(" is given without ");
-      if (has_rule) detail::write_template(r.texts[0], v.field.index, out);
+      if (has_rule && r.text_count() > 0) detail::write_template(r.texts[0], v.field.index, out);
       else out("its key");
       break;
     case code::duplicate_tag_key:
       field();
-      out(" has the same key as a tag with a lower index");
+      // Names the family from the row (Tag.N.Key), not "tag": the engine
+      // serves any table, and the earlier member's N is not in the data.
+      if (v.field.has_row() && v.field.def->is_family()) {
+        out(" has the same value as a ");
+        detail::write_template_letter(v.field.def->name, out);
+        out(" with a lower N");
+      } else {
+        out(" has the same value as an earlier parameter");
+      }
       break;
     case code::wrong_type:
       field();
@@ -1775,6 +1871,240 @@ constexpr void write_json(const basic_result<N>& r, Out&& out) {
 
 #endif
 // ---- end snapcheck/render/json.hpp
+// ---- begin snapcheck/render/response.hpp
+// HTTP responses from a result (SPEC §7): the status, the success body, the
+// failure body in the API page's shape and in the public API's shape, and
+// RFC 9457 problem details. Writers call out(string_view), or fill a
+// caller's buffer (render_into, with a size query), and allocate nothing.
+// The output is valid UTF-8 JSON whatever bytes the request or the caller's
+// ids held: names and ids are sanitised (U+FFFD) and then JSON-escaped, and
+// no value of the request is ever written.
+#ifndef SNAPCHECK_RENDER_RESPONSE_HPP
+#define SNAPCHECK_RENDER_RESPONSE_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace snapcheck {
+
+// Returns the HTTP status of the answer to a request with this result:
+// 200 when it is ok (warnings allowed), 400 for every validation failure.
+template <std::size_t N>
+[[nodiscard]] constexpr int http_status(const basic_result<N>& r) noexcept {
+  return r.ok() ? 200 : 400;
+}
+
+// The body a failure is answered with.
+enum class response_shape : std::uint8_t {
+  page,        // {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}
+  public_api,  // {"RequestId":…,"HostId":…,"Code":…,"Message":…}
+  problem,     // RFC 9457 application/problem+json, every violation listed
+};
+
+// Returns the Content-Type of a body: application/problem+json for a failure
+// in the problem shape, application/json otherwise.
+[[nodiscard]] constexpr string_view content_type(response_shape s, bool ok = false) noexcept {
+  return !ok && s == response_shape::problem ? string_view("application/problem+json")
+                                             : string_view("application/json");
+}
+
+// The members of problem details that are not taken from the violations.
+struct problem_fields {
+  string_view type = "about:blank";  // RFC 9457: about:blank means "just the status"
+  string_view title = "Bad Request"; // with about:blank, the status's phrase
+  string_view instance{};            // omitted when empty
+};
+
+// What a server supplies to render a response.
+struct response_info {
+  response_shape shape = response_shape::page;
+  string_view request_id{};  // RequestID of a success; RequestId of a public-API failure
+  string_view host_id{};     // HostId of a public-API failure
+  problem_fields problem{};
+};
+
+// Returns the violation a one-violation failure body reports: the first
+// kept error, else the first kept warning, else null (nothing kept).
+template <std::size_t N>
+[[nodiscard]] constexpr const violation* reported_violation(const basic_result<N>& r) noexcept {
+  const auto all = r.violations();
+  for (const violation& v : all)
+    if (v.is_error()) return &v;
+  return all.size() > 0 ? &all[0] : nullptr;
+}
+
+namespace detail {
+
+// What a failure body says when no violation was kept (a result made with
+// max_violations 0): the request-level code of CreateSnapshot.
+inline constexpr string_view fallback_api_code = "InvalidParameter";
+inline constexpr string_view fallback_message = "the request is not valid";
+
+// Passes s, any bytes, on to out as valid UTF-8 (U+FFFD for bad bytes).
+template <class Out>
+constexpr void write_sanitised(string_view s, Out& out) {
+  unicode::utf8_sanitizer<Out> clean(out);
+  for (std::size_t i = 0; i < s.size(); ++i) clean.put(static_cast<unsigned char>(s[i]));
+  clean.finish();
+}
+
+// Writes s, any bytes, as a JSON string: sanitised to UTF-8, then escaped.
+template <class Out>
+constexpr void json_any_string(string_view s, Out& out) {
+  json_string(out, [&](auto& esc) { write_sanitised(s, esc); });
+}
+
+// Writes "<api_code>: <message>" of v (or the fallback) through esc.
+template <class Esc>
+constexpr void code_and_message(const violation* v, Esc& esc) {
+  write_sanitised(v ? v->api_code : fallback_api_code, esc);
+  esc(": ");
+  if (v) write_message(*v, esc);
+  else esc(fallback_message);
+}
+
+// Writes the api_code of v (or the fallback) as a JSON string.
+template <class Out>
+constexpr void json_api_code(const violation* v, Out& out) {
+  json_any_string(v ? v->api_code : fallback_api_code, out);
+}
+
+// Writes the message of v (or the fallback), escaped for a JSON string.
+template <class Esc>
+constexpr void message_or_fallback(const violation* v, Esc& esc) {
+  if (v) write_message(*v, esc);
+  else esc(fallback_message);
+}
+
+}  // namespace detail
+
+// Writes the success body of the API page: {"RequestID":"<id>"}.
+template <class Out>
+constexpr void write_success_body(string_view request_id, Out&& out) {
+  out("{\"RequestID\":");
+  detail::json_any_string(request_id, out);
+  out("}");
+}
+
+// Writes the failure body in the API page's shape:
+// {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}, of
+// the first error (the first warning when there is no error).
+template <std::size_t N, class Out>
+constexpr void write_failure_body(const basic_result<N>& r, Out&& out) {
+  const violation* v = reported_violation(r);
+  out("{\"resultCode\":-1,\"resultMsg\":");
+  detail::json_string(out, [&](auto& esc) { detail::code_and_message(v, esc); });
+  out(",\"result\":null}");
+}
+
+// Writes the failure body in the public API's shape:
+// {"RequestId":"<id>","HostId":"<host>","Code":"<api_code>","Message":"<message>"}
+// of the first error (the first warning when there is no error).
+template <std::size_t N, class Out>
+constexpr void write_public_failure_body(const basic_result<N>& r, string_view request_id, string_view host_id,
+                                         Out&& out) {
+  const violation* v = reported_violation(r);
+  out("{\"RequestId\":");
+  detail::json_any_string(request_id, out);
+  out(",\"HostId\":");
+  detail::json_any_string(host_id, out);
+  out(",\"Code\":");
+  detail::json_api_code(v, out);
+  out(",\"Message\":");
+  detail::json_string(out, [&](auto& esc) { detail::message_or_fallback(v, esc); });
+  out("}");
+}
+
+// Writes RFC 9457 problem details: type, title, status 400, detail (the
+// reported violation's api_code and message, and how many more there are),
+// instance when given, then the extension members "truncated" and "errors",
+// every kept violation as the CLI's JSON object (SPEC §8).
+template <std::size_t N, class Out>
+constexpr void write_problem_details(const basic_result<N>& r, Out&& out, const problem_fields& p = {}) {
+  const violation* v = reported_violation(r);
+  out("{\"type\":");
+  detail::json_any_string(p.type, out);
+  out(",\"title\":");
+  detail::json_any_string(p.title, out);
+  out(",\"status\":400,\"detail\":");
+  detail::json_string(out, [&](auto& esc) {
+    detail::code_and_message(v, esc);
+    if (v == nullptr) {
+      esc(" (");
+      detail::write_number(r.found(), esc);
+      esc(r.found() == 1 ? " violation found, none kept)" : " violations found, none kept)");
+    } else if (r.found() > 1) {
+      esc(" (and ");
+      detail::write_number(r.found() - 1, esc);
+      esc(r.found() == 2 ? " more violation)" : " more violations)");
+    }
+  });
+  if (!p.instance.empty()) {
+    out(",\"instance\":");
+    detail::json_any_string(p.instance, out);
+  }
+  out(r.truncated() ? ",\"truncated\":true,\"errors\":[" : ",\"truncated\":false,\"errors\":[");
+  bool first = true;
+  for (const violation& each : r.violations()) {
+    if (!first) out(",");
+    first = false;
+    write_json(each, out);
+  }
+  out("]}");
+}
+
+// Writes the body that answers a request with result r: the success body
+// (with info.request_id) when r is ok, else the failure body in info.shape.
+// Send it with http_status(r) and content_type(info.shape, r.ok()).
+template <std::size_t N, class Out>
+constexpr void write_response_body(const basic_result<N>& r, const response_info& info, Out&& out) {
+  if (r.ok()) {
+    write_success_body(info.request_id, out);
+    return;
+  }
+  switch (info.shape) {
+    case response_shape::page: write_failure_body(r, out); return;
+    case response_shape::public_api: write_public_failure_body(r, info.request_id, info.host_id, out); return;
+    case response_shape::problem: write_problem_details(r, out, info.problem); return;
+  }
+}
+
+// An output that fills a caller's buffer: it copies what fits and counts
+// every byte, so size() is what the whole text needs.
+class buffer_out {
+ public:
+  constexpr buffer_out(char* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
+  constexpr void operator()(string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i, ++size_)
+      if (size_ < capacity_) data_[size_] = s[i];
+  }
+  // Returns how many bytes the text needs (written or not).
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  // Returns true when the whole text is in the buffer.
+  [[nodiscard]] constexpr bool fits() const noexcept { return size_ <= capacity_; }
+
+ private:
+  char* data_;
+  std::size_t capacity_;
+  std::size_t size_ = 0;
+};
+
+// Calls write(out) with an output into buf (capacity bytes; may be null when
+// capacity is 0) and returns the size the whole text needs: the text is
+// complete when that is at most capacity. With capacity 0 it is a size query.
+//   const auto n = render_into(buf, sizeof buf, [&](auto& out) { write_failure_body(r, out); });
+template <class Write>
+constexpr std::size_t render_into(char* buf, std::size_t capacity, Write&& write) {
+  buffer_out out(buf, capacity);
+  write(out);
+  return out.size();
+}
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/render/response.hpp
 // ---- begin snapcheck/validate.hpp
 // The entry points (SPEC §9). Each validates against a schema (by default
 // CreateSnapshot) and returns a result, or reports to a sink of your own.
@@ -4363,6 +4693,49 @@ Ostream& operator<<(Ostream& os, const violation& v) {
   out(to_string(v.code));
   out("]");
   return os;
+}
+
+// Responses (SPEC §7); see render/response.hpp for the writers.
+
+// Returns {"RequestID":"<id>"}.
+[[nodiscard]] inline std::string success_body(std::string_view request_id) {
+  std::string s;
+  write_success_body(request_id, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}.
+template <std::size_t N>
+[[nodiscard]] std::string failure_body(const basic_result<N>& r) {
+  std::string s;
+  write_failure_body(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns {"RequestId":…,"HostId":…,"Code":…,"Message":…}.
+template <std::size_t N>
+[[nodiscard]] std::string public_failure_body(const basic_result<N>& r, std::string_view request_id,
+                                              std::string_view host_id) {
+  std::string s;
+  write_public_failure_body(r, request_id, host_id, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns RFC 9457 problem details listing every kept violation.
+template <std::size_t N>
+[[nodiscard]] std::string problem_details(const basic_result<N>& r, const problem_fields& p = {}) {
+  std::string s;
+  write_problem_details(r, [&](std::string_view part) { s.append(part); }, p);
+  return s;
+}
+
+// Returns the body answering a request with result r: the success body when
+// r is ok, else the failure body in info.shape (send with http_status(r)).
+template <std::size_t N>
+[[nodiscard]] std::string response_body(const basic_result<N>& r, const response_info& info) {
+  std::string s;
+  write_response_body(r, info, [&](std::string_view part) { s.append(part); });
+  return s;
 }
 
 }  // namespace snapcheck

@@ -50,7 +50,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 CASES = os.path.join(ROOT, "tests", "data", "cases.jsonl")
 CORPUS = os.path.join(HERE, "corpus")
-BODY_TARGETS = ["form", "differential_entry", "differential_reference"]
+BODY_TARGETS = ["form", "differential_entry", "differential_reference", "render"]
 
 # Hand-made bodies: the edges of §2 (splitting, decoding) and of the limits.
 EDGE_BODIES = {
