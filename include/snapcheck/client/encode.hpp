@@ -57,6 +57,23 @@ inline constexpr auto unreserved_byte = [] {
 
 inline constexpr char upper_hex[] = "0123456789ABCDEF";
 
+// Each byte as written: itself, or "%HH"; padded to four bytes.
+struct escaped {
+  char text[4];
+  std::size_t size;
+};
+inline constexpr auto escape_table = [] {
+  array<escaped, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) {
+    if (unreserved_byte[c] != 0) {
+      t[c] = {{static_cast<char>(c), 0, 0, 0}, 1};
+    } else {
+      t[c] = {{'%', upper_hex[c >> 4], upper_hex[c & 15], 0}, 3};
+    }
+  }
+  return t;
+}();
+
 // Writes into [out, out + cap) and counts every byte, written or not: once
 // a byte does not fit, nothing more is written, but the count goes on, so
 // the count is the size the whole output needs.
@@ -69,7 +86,6 @@ class bounded_writer {
   constexpr void put(char c) noexcept {
     if (n_ < cap_) out_[n_] = c;
     ++n_;
-    if (n_ > cap_) cap_ = 0;  // a cut output stays cut: no byte after a gap
   }
 
   // Writes s percent-encoded.
@@ -77,42 +93,39 @@ class bounded_writer {
     std::size_t i = 0;
     const std::size_t size = s.size();
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    if (!std::is_constant_evaluated()) {
-      // 16 bytes a step: a chunk of unreserved bytes only is copied whole.
+    // When the worst case (every byte "%HH") fits, nothing needs a capacity
+    // check: 16 unreserved bytes are copied at once, and any other byte is
+    // written branch-free as the four bytes of its table entry ("%HH" or the
+    // byte and padding), of which the next write keeps 3 or 1. The padding
+    // of byte k lies before where byte k + 3 is written, so the last three
+    // bytes are written exactly and nothing past the output is touched.
+    if (!std::is_constant_evaluated() && n_ <= cap_ && size <= (cap_ - n_) / 3) {
       using bytes16 = signed char __attribute__((vector_size(16)));
       using chars16 = char __attribute__((vector_size(16)));
-      while (i + 16 <= size && n_ + 16 <= cap_) {
+      char* o = out_ + n_;
+      const char* p = s.data();
+      const char* const end = p + size;
+      const char* const padded_end = end - (size < 3 ? size : 3);
+      const auto one = [&](unsigned char c) {
+        __builtin_memcpy(o, escape_table[c].text, 4);
+        o += escape_table[c].size;
+      };
+      for (; padded_end - p >= 16; p += 16) {
         bytes16 v;
-        __builtin_memcpy(&v, s.data() + i, 16);
+        __builtin_memcpy(&v, p, 16);
         const bytes16 lower = v | 0x20;
         const bytes16 keep = ((lower >= 'a') & (lower <= 'z')) | ((v >= '0') & (v <= '9')) |
                              ((v >= '-') & (v <= '.')) | (v == '_') | (v == '~');
-        const auto mask = static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<chars16>(keep)));
-        if (mask == 0xFFFFu) {
-          __builtin_memcpy(out_ + n_, s.data() + i, 16);
-          n_ += 16;
-          i += 16;
-          continue;
-        }
-        // Copy up to the first byte to escape, then escape the run of such bytes.
-        const auto plain = static_cast<std::size_t>(__builtin_ctz(~mask));
-        __builtin_memcpy(out_ + n_, s.data() + i, plain);
-        n_ += plain;
-        i += plain;
-        while (i < size && unreserved_byte[static_cast<unsigned char>(s[i])] == 0 && n_ + 3 <= cap_) {
-          const auto c = static_cast<unsigned char>(s[i++]);
-          out_[n_] = '%';
-          out_[n_ + 1] = upper_hex[c >> 4];
-          out_[n_ + 2] = upper_hex[c & 15];
-          n_ += 3;
+        if (__builtin_ia32_pmovmskb128(reinterpret_cast<chars16>(keep)) == 0xFFFF) {
+          __builtin_memcpy(o, p, 16);
+          o += 16;
+        } else {
+          for (int k = 0; k < 16; ++k) one(static_cast<unsigned char>(p[k]));
         }
       }
-    }
-#endif
-    if (n_ + 3 * (size - i) <= cap_) {  // the rest fits whatever it holds
-      char* o = out_ + n_;
-      for (; i < size; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
+      for (; p != padded_end; ++p) one(static_cast<unsigned char>(*p));
+      for (; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
         if (unreserved_byte[c] != 0) {
           *o++ = static_cast<char>(c);
         } else {
@@ -125,6 +138,7 @@ class bounded_writer {
       n_ = static_cast<std::size_t>(o - out_);
       return;
     }
+#endif
     for (; i < size; ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (unreserved_byte[c] != 0) {
@@ -137,10 +151,22 @@ class bounded_writer {
     }
   }
 
-  // Writes "name=value", preceded by '&' unless it is the first pair.
-  constexpr void pair(string_view name, string_view value) noexcept {
+  // Writes text that needs no encoding (known to hold unreserved bytes only).
+  constexpr void verbatim(string_view s) noexcept {
+    if (!std::is_constant_evaluated() && n_ <= cap_ && s.size() <= cap_ - n_) {
+      __builtin_memcpy(out_ + n_, s.data(), s.size());
+      n_ += s.size();
+      return;
+    }
+    for (const char c : s) put(c);
+  }
+
+  // Writes "name=value", preceded by '&' unless it is the first pair; a
+  // name_is_plain name is known to need no encoding.
+  constexpr void pair(string_view name, string_view value, bool name_is_plain = false) noexcept {
     if (pairs_++ != 0) put('&');
-    component(name);
+    if (name_is_plain) verbatim(name);
+    else component(name);
     put('=');
     component(value);
   }

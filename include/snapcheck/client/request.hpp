@@ -148,12 +148,23 @@ struct layout {
     return t;
   }();
 
-  // The parameter name of a slot, a view of static text.
-  [[nodiscard]] static constexpr string_view name(std::size_t k) noexcept {
-    const field& f = S::fields[order[k].row];
-    if (!f.is_family()) return f.name;
-    return {family_names.chars.data() + family_names.at[k], family_names.size[k]};
-  }
+  // The parameter name of each slot, a view of static text, and whether it
+  // is made of unreserved bytes only (written without encoding).
+  static constexpr array<string_view, slots> names = [] {
+    array<string_view, slots> out{};
+    for (std::size_t k = 0; k < slots; ++k) {
+      const field& f = S::fields[order[k].row];
+      out[k] = f.is_family() ? string_view(family_names.chars.data() + family_names.at[k], family_names.size[k])
+                             : f.name;
+    }
+    return out;
+  }();
+  static constexpr array<bool, slots> plain_names = [] {
+    array<bool, slots> out{};
+    for (std::size_t k = 0; k < slots; ++k) out[k] = encoded_size(names[k]) == names[k].size();
+    return out;
+  }();
+  [[nodiscard]] static constexpr string_view name(std::size_t k) noexcept { return names[k]; }
 
   // Slots by encoded name, byte-wise (signature v1's order); stable.
   static constexpr array<std::size_t, slots> sorted = [] {
@@ -329,7 +340,7 @@ class typed_request {
     const span<const param> extra = opt.extra;
     if (opt.order == param_order::table) {
       for (std::size_t k = 0; k < slot_count; ++k)
-        if (present_[k]) w.pair(layout::name(k), values_[k]);
+        if (present_[k]) w.pair(layout::names[k], values_[k], layout::plain_names[k]);
       for (const param& p : extra) w.pair(p.name, p.value);
       return w.size();
     }
@@ -360,7 +371,7 @@ class typed_request {
         w.pair(extra[next_extra].name, extra[next_extra].value);
         next_extra = after(next_extra);
       }
-      w.pair(layout::name(k), values_[k]);
+      w.pair(layout::names[k], values_[k], layout::plain_names[k]);
     }
     while (next_extra != extra.size()) {
       w.pair(extra[next_extra].name, extra[next_extra].value);
