@@ -225,34 +225,45 @@ def main():
     expect_violation("crlf/documented/SnapshotName_bad_char_at_2", obj, "SnapshotName", "bad_char",
                      severity="error", api_code="InvalidSnapshotName.Malformed", at=2)
 
-    # --- Profiles and the allow-list.
-    status, obj, why = one(["--profile", "documented", ok_body + "&Signature=s"])
+    # --- Profiles and the allow-list (SPEC §5: allow-listed names raise nothing).
+    status, obj, why = one(["--profile", "documented", ok_body + "&Gateway=s"])
     check("profile/documented/unknown_is_warning", status == 0 and obj is not None, why)
-    expect_violation("profile/documented/unknown_members", obj, "Signature", "unknown_parameter",
+    expect_violation("profile/documented/unknown_members", obj, "Gateway", "unknown_parameter",
                      severity="warning", api_code="InvalidParameter")
-    status, obj, why = one(["--profile", "hardened", ok_body + "&Signature=s"])
+    status, obj, why = one(["--profile", "hardened", ok_body + "&Gateway=s"])
     check("profile/hardened/unknown_is_error/exit_1", status == 1, "status %d %s" % (status, why))
-    expect_violation("profile/hardened/unknown_is_error", obj, "Signature", "unknown_parameter",
+    expect_violation("profile/hardened/unknown_is_error", obj, "Gateway", "unknown_parameter",
                      severity="error", api_code="InvalidParameter")
-    status, obj, why = one(["--profile", "hardened", "--allow", "Signature", ok_body + "&Signature=s"])
-    check("allow/makes_unknown_acceptable/exit_0", status == 0 and obj is not None and obj["ok"] is True,
-          "status %d %s %s" % (status, why, obj))
-    expect_violation("allow/still_reported_as_warning", obj, "Signature", "unknown_parameter",
-                     severity="warning", api_code="InvalidParameter")
-    status, obj, why = one(["--profile", "hardened", "--allow", "Signature", "--allow", "Timestamp",
-                            ok_body + "&Signature=s&Timestamp=t&Nonce=n"])
+    for profile in ("documented", "hardened"):
+        status, obj, why = one(["--profile", profile, "--allow", "Gateway", ok_body + "&Gateway=s"])
+        check("allow/%s/silent" % profile, status == 0 and obj is not None and obj["ok"] is True
+              and obj["violations"] == [], "status %d %s %s" % (status, why, obj))
+    status, obj, why = one(["--profile", "hardened", "--allow", "Gateway", "--allow", "Trace",
+                            ok_body + "&Gateway=s&Trace=t&Nonce=n"])
     check("allow/repeatable/exit_1_for_the_other", status == 1, "status %d" % status)
     if obj:
         sev = {v["field"]: v["severity"] for v in obj["violations"]}
-        check("allow/repeatable", sev == {"Signature": "warning", "Timestamp": "warning", "Nonce": "error"},
-              str(sev))
-    status, obj, why = one(["--allow", "Signature", "--profile", "hardened", ok_body + "&Signature=s"])
+        check("allow/repeatable", sev == {"Nonce": "error"}, str(sev))
+    status, obj, why = one(["--allow", "Gateway", "--profile", "hardened", ok_body + "&Gateway=s"])
     check("allow/before_profile", status == 0 and obj is not None and obj["ok"] is True, why)
-    status, obj, why = one(["--profile", "hardened", "--allow", "signature", ok_body + "&Signature=s"])
+    status, obj, why = one(["--profile", "hardened", "--allow", "gateway", ok_body + "&Gateway=s"])
     check("allow/compared_exactly", status == 1, "status %d" % status)
-    status, obj, why = one(["--profile", "hardened", "--allow", "Signature", "-"],
-                           (ok_body + "&Signature=s\n").encode())
+    status, obj, why = one(["--profile", "hardened", "--allow", "Gateway", "-"],
+                           (ok_body + "&Gateway=s\n").encode())
     check("allow/with_stdin", status == 0 and obj is not None and obj["ok"] is True, why)
+
+    # --- A whole request: query string and body (SPEC §2.5, --query).
+    sdk_query = ("RegionId=cn-hangzhou&Version=2014-05-26&Action=CreateSnapshot&Format=JSON"
+                 "&Timestamp=2024-01-02T03%3A04%3A05Z&SignatureMethod=HMAC-SHA1&SignatureType="
+                 "&SignatureVersion=1.0&SignatureNonce=3c8d&AccessKeyId=LTAI5t&Signature=abc%3D&DiskId=d-1")
+    for profile in ("documented", "hardened"):
+        status, obj, why = one(["--profile", profile, "--query", sdk_query, ""])
+        check("query/sdk_request/%s" % profile, status == 0 and obj is not None and obj["violations"] == [],
+              "status %d %s %s" % (status, why, obj))
+    status, obj, why = one(["--query", "regionId=cn", "DiskId=d-1&regionId=cn-x"])
+    expect_violation("query/duplicate_across_parts", obj, "regionId", "duplicate_parameter", severity="error")
+    status, obj, why = one(["--query", "", "regionId=cn&DiskId=d-1"])
+    check("query/empty_is_the_body_alone", status == 0 and obj is not None and obj["violations"] == [], why)
 
     # --- Usage errors: exit 2, and no JSON object on stdout.
     for name, args in [("no_body", []), ("no_body_after_profile", ["--profile", "hardened"]),
@@ -310,14 +321,14 @@ def main():
 
     # --- Members: exactly those of SPEC §8; optional ones only when they apply.
     status, obj, why = one(["regionId=cn&DiskId=d-1&SnapshotName=1ab&ClientToken=ab%C3%A9&RetentionDays=0"
-                            "&Category=flash&RegionId=x&Foo=1&Description=" + "x" * 257 + "&Tag.3.Value=v"])
+                            "&Category=flash&Regionid=x&Foo=1&Description=" + "x" * 257 + "&Tag.3.Value=v"])
     check("members/shape", obj is not None, why)
     expect_violation("members/bad_start_has_at", obj, "SnapshotName", "bad_start", at=0)
     expect_violation("members/bad_char_has_at", obj, "ClientToken", "bad_char", at=2,
                      api_code="InvalidClientToken.Malformed")
     expect_violation("members/out_of_range_has_limit", obj, "RetentionDays", "out_of_range", limit=1)
     expect_violation("members/not_in_enum_has_suggestion", obj, "Category", "not_in_enum", suggestion="Flash")
-    expect_violation("members/unknown_has_suggestion", obj, "RegionId", "unknown_parameter",
+    expect_violation("members/unknown_has_suggestion", obj, "Regionid", "unknown_parameter",
                      suggestion="regionId", severity="warning")
     expect_violation("members/unknown_without_candidate", obj, "Foo", "unknown_parameter")
     expect_violation("members/too_long_has_length_and_limit", obj, "Description", "too_long",

@@ -65,7 +65,7 @@ constexpr first_violation first_of(const snapcheck::basic_result<N>& r) {
 }
 
 constexpr snapcheck::options documented{};
-constexpr std::array<snapcheck::string_view, 1> allowed{"Signature"};
+constexpr std::array<snapcheck::string_view, 1> allowed{"X-Gateway-Id"};
 constexpr snapcheck::options hardened{.profile = snapcheck::profile::hardened, .allow = allowed};
 
 constexpr first_violation first(std::string_view body, const snapcheck::options& opt = documented) {
@@ -167,10 +167,10 @@ constexpr row rows[] = {
      expect(false, 1, "Tag.01.Key", code::bad_tag_index, E, "InvalidTagKey.Malformed")},
     {"regionId=cn&DiskId=d-1&Tag.2.value=v&Tag.2.Key=k", &documented,
      expect(true, 1, "Tag.2.value", code::deprecated_name, W, "InvalidParameter")},
-    {"regionId=cn&DiskId=d-1&regionId=cn", &documented,
+    {"regionId=cn&DiskId=d-1&regionId=cn-x", &documented,
      expect(false, 1, "regionId", code::duplicate_parameter, E, "InvalidParameter")},
-    {"RegionId=cn&DiskId=d-1", &documented,
-     expect(false, 2, "RegionId", code::unknown_parameter, W, "InvalidParameter")},
+    {"RegionId=cn&DiskId=d-1&regionId=cn", &documented,  // the SDK's spelling, then the page's: same value
+     expect(true, 1, "regionId", code::duplicate_parameter, W, "InvalidParameter")},
     // 20: encoding and UTF-8
     {"regionId=cn&DiskId=d-1&Description=ab%zz", &documented,
      expect(false, 1, "Description", code::bad_encoding, E, "InvalidDescription.Malformed")},
@@ -178,9 +178,9 @@ constexpr row rows[] = {
      expect(false, 1, "Description", code::invalid_utf8, E, "InvalidDescription.Malformed", 2u)},
     // 22: hardened
     {"regionId=cn&DiskId=d-1&Timestamp=1", &hardened,
-     expect(false, 1, "Timestamp", code::unknown_parameter, E, "InvalidParameter")},
-    {"regionId=cn&DiskId=d-1&Signature=1", &hardened,  // allowed: still reported, as a warning
-     expect(true, 1, "Signature", code::unknown_parameter, W, "InvalidParameter")},
+     expect(false, 1, "Timestamp", code::bad_format, E, "InvalidParameter")},
+    {"regionId=cn&DiskId=d-1&X-Gateway-Id=1&Trace=1", &hardened,  // allowed: nothing; unknown: an error
+     expect(false, 1, "Trace", code::unknown_parameter, E, "InvalidParameter")},
     {"regionId=CN&DiskId=d-1", &hardened, expect(false, 1, "regionId", code::bad_char, E, "InvalidParameter", 0u)},
     {"regionId=cn&DiskId=d-1&version=2023-02-29", &hardened,
      expect(false, 1, "version", code::bad_format, E, "InvalidParameter")},
@@ -230,12 +230,14 @@ static_assert(!snapcheck::validate_form("").ok());
 static_assert(snapcheck::validate_form("").violations().size() == 2);
 static_assert(snapcheck::validate_form("regionId=cn&DiskId=d-1&Category=flash").violations()[0].suggested_value ==
               "Flash");
-static_assert(snapcheck::validate_form("RegionId=cn&regionId=cn&DiskId=d-1").ok());  // unknown is a warning
-static_assert(!snapcheck::validate_form("RegionId=cn&regionId=cn&DiskId=d-1", hardened).ok());
+static_assert(snapcheck::validate_form("regionid=cn&regionId=cn&DiskId=d-1").ok());  // unknown is a warning
+static_assert(!snapcheck::validate_form("regionid=cn&regionId=cn&DiskId=d-1", hardened).ok());
+static_assert(snapcheck::validate_request("RegionId=cn&Action=CreateSnapshot", "DiskId=d-1", hardened).ok());
 
 // The options' caps, in a constant expression.
 constexpr snapcheck::options two_params{.max_parameters = 2};
-static_assert(first("a&b&c", two_params) == expect(false, 1, "", code::too_many_parameters, E, "InvalidParameter"));
+static_assert(first("a&b&c", two_params) ==
+              expect(false, 1, "", code::too_many_parameters, E, "InvalidParameter", {}, {}, 2u));
 static_assert(first("a&&b&", two_params) == expect(false, 4, "a", code::unknown_parameter, W, "InvalidParameter"));
 constexpr snapcheck::options keep_one{.max_violations = 1};
 static_assert(snapcheck::validate_form("", keep_one).truncated());

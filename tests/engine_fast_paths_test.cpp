@@ -62,7 +62,7 @@ bool passes_as_first(char32_t cp) {
 // characters the three-byte table lets through (for the usefulness checks).
 template <std::size_t I, profile P>
 std::size_t check_row() {
-  constexpr const d::row_program& g = d::program_of<S, I, P>;
+  constexpr const d::row_program& g = d::program_of<S, I, P, true>;
   BOOST_TEST_CONTEXT("row " << S::fields[I].name << (P == profile::hardened ? " hardened" : " documented")) {
     for (std::size_t c = 0; c < 256; ++c) {
       if (!g.ordinary[c]) continue;
@@ -107,7 +107,7 @@ constexpr std::size_t row_of(std::string_view name) { return d::field_index<S>(n
 
 template <std::size_t I, profile P>
 bool fast_three(char32_t cp, han_set hs = han_set::unicode) {
-  const auto& blocks = d::program_of<S, I, P>.three_byte[hs == han_set::basic ? 1 : 0];
+  const auto& blocks = d::program_of<S, I, P, true>.three_byte[hs == han_set::basic ? 1 : 0];
   return ((blocks[cp >> 12] >> ((cp >> 6) & 63)) & 1u) != 0;
 }
 
@@ -133,9 +133,9 @@ std::string body_with(std::string_view extra) {
 struct long_texts {
   static constexpr sc::api_codes codes{.missing = "Missing", .parameter = "BadParameter"};
   static constexpr sc::field fields[] = {
-      {.name = "Mode", .api_code = "BadMode", .rules = {sc::rules::one_of("Incremental1", "Full")}},
+      {.name = "Mode", .api_code = "BadMode", .rules = {sc::rules::one_of<"Incremental1", "Full">()}},
       {.name = "Note", .api_code = "BadNote",
-       .rules = {sc::rules::no_prefix(sc::case_mode::ascii_insensitive, "forbidden:"), sc::rules::length(1, 40)}},
+       .rules = {sc::rules::no_prefix<"forbidden:">(sc::case_mode::ascii_insensitive), sc::rules::length(1, 40)}},
   };
 };
 
@@ -154,15 +154,15 @@ std::vector<std::pair<std::string, d::name_match>> valid_spellings() {
   std::vector<std::pair<std::string, d::name_match>> out;
   for (std::size_t i = 0; i < std::size(S::fields); ++i) {
     const sc::field& f = S::fields[i];
-    for (const bool alias : {false, true}) {
-      if (alias && f.alias.empty()) continue;
+    for (const sc::spelling spelled : sc::all_spellings) {
+      if (f.spelled(spelled).empty()) continue;
       if (!f.is_family()) {
-        out.push_back({std::string(alias ? f.alias : f.name), {d::name_match::kind::known, i, 0, alias}});
+        out.push_back({std::string(f.spelled(spelled)), {d::name_match::kind::known, i, 0, spelled}});
         continue;
       }
       for (std::uint32_t n = f.min_index; n <= f.max_index; ++n)
-        out.push_back({std::string(f.prefix()) + std::to_string(n) + std::string(f.suffix(alias)),
-                       {d::name_match::kind::known, i, n, alias}});
+        out.push_back({std::string(f.prefix()) + std::to_string(n) + std::string(f.suffix(spelled)),
+                       {d::name_match::kind::known, i, n, spelled}});
     }
   }
   return out;
@@ -192,17 +192,17 @@ BOOST_AUTO_TEST_CASE(tables_pass_the_common_characters) {
   BOOST_TEST((fast_three<description, profile::hardened>(0x4E2D)));
   BOOST_TEST(!(fast_three<description, profile::hardened>(0x2000)));
   BOOST_TEST((fast_three<description, profile::hardened>(0x2100)));
-  BOOST_TEST((d::program_of<S, description, profile::documented>.ordinary['a']));
-  BOOST_TEST((d::program_of<S, description, profile::documented>.ordinary[' ']));
-  BOOST_TEST(!(d::program_of<S, description, profile::hardened>.ordinary[0x1F]));
+  BOOST_TEST((d::program_of<S, description, profile::documented, true>.ordinary['a']));
+  BOOST_TEST((d::program_of<S, description, profile::documented, true>.ordinary[' ']));
+  BOOST_TEST(!(d::program_of<S, description, profile::hardened, true>.ordinary[0x1F]));
   // Substring texts end with '/': that byte goes the general way.
-  BOOST_TEST(!(d::program_of<S, key, profile::documented>.ordinary['/']));
-  BOOST_TEST((d::program_of<S, key, profile::documented>.ordinary[':']));
+  BOOST_TEST(!(d::program_of<S, key, profile::documented, true>.ordinary['/']));
+  BOOST_TEST((d::program_of<S, key, profile::documented, true>.ordinary[':']));
   // Integer rows count their digits in runs (and read them again at the end).
-  BOOST_TEST((d::program_of<S, row_of("RetentionDays"), profile::documented>.ordinary['1']));
+  BOOST_TEST((d::program_of<S, row_of("RetentionDays"), profile::documented, true>.ordinary['1']));
   // SnapshotName's first character: a letter passes quickly, a digit does not.
-  BOOST_TEST(((d::program_of<S, name, profile::documented>.first_ascii[1] >> ('a' - 64)) & 1u) == 1u);
-  BOOST_TEST(((d::program_of<S, name, profile::documented>.first_ascii[0] >> '1') & 1u) == 0u);
+  BOOST_TEST(((d::program_of<S, name, profile::documented, true>.first_ascii[1] >> ('a' - 64)) & 1u) == 1u);
+  BOOST_TEST(((d::program_of<S, name, profile::documented, true>.first_ascii[0] >> '1') & 1u) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(integers_are_read_at_the_end_from_any_encoding) {
@@ -296,14 +296,14 @@ BOOST_AUTO_TEST_CASE(wide_steps_only_where_every_three_byte_character_passes) {
   constexpr std::size_t name = row_of("SnapshotName");
   constexpr std::size_t value = row_of("Tag.{N}.Value");
   constexpr std::size_t description = row_of("Description");
-  BOOST_TEST((d::program_of<S, value, profile::documented>.wide[0]));
-  BOOST_TEST((d::program_of<S, description, profile::documented>.wide[1]));
-  BOOST_TEST(!(d::program_of<S, name, profile::documented>.wide[0]));        // Chinese characters only
-  BOOST_TEST(!(d::program_of<S, description, profile::hardened>.wide[0]));   // bidirectional controls
-  const auto& g = d::program_of<S, value, profile::documented>;
-  for (std::size_t k = 0; k < g.special_count; ++k) BOOST_TEST(!g.ordinary[g.specials[k]]);
+  BOOST_TEST((d::program_of<S, value, profile::documented, true>.wide[0]));
+  BOOST_TEST((d::program_of<S, description, profile::documented, true>.wide[1]));
+  BOOST_TEST(!(d::program_of<S, name, profile::documented, true>.wide[0]));        // Chinese characters only
+  BOOST_TEST(!(d::program_of<S, description, profile::hardened, true>.wide[0]));   // bidirectional controls
+  const auto& g = d::program_of<S, value, profile::documented, true>;
+  for (const unsigned char special : g.specials) BOOST_TEST((special >= 0x80 || !g.ordinary[special]));
   for (std::size_t c = 0; c < 0x80; ++c)
-    if (!g.ordinary[c]) BOOST_TEST((std::count(g.specials.begin(), g.specials.begin() + g.special_count, c) == 1));
+    if (!g.ordinary[c]) BOOST_TEST((std::count(g.specials.begin(), g.specials.end(), c) == 1));
 }
 
 BOOST_AUTO_TEST_CASE(wide_steps_agree_with_the_general_way) {
@@ -394,22 +394,23 @@ BOOST_AUTO_TEST_CASE(escaped_three_byte_characters_agree_with_decoded_ones) {
 
 BOOST_AUTO_TEST_CASE(the_name_table_holds_every_valid_spelling_and_nothing_else) {
   const auto spellings = valid_spellings();
-  constexpr const d::name_table& table = d::name_table_of<S>;
+  constexpr const auto& table = d::name_table_of<S>;
+  constexpr unsigned bits = d::roomy_bits<S>();
   std::size_t entries = 0;
   for (const auto& bucket : table.buckets)
-    for (const d::name_entry& e : bucket) entries += e.key.size != d::name_table::unused;
-  BOOST_TEST(entries == spellings.size());  // 8 plain names, 2 families x 20 x 2 spellings
+    for (const d::name_entry& e : bucket) entries += e.key.size != d::name_table<bits>::unused;
+  BOOST_TEST(entries == spellings.size());  // 20 plain names and spellings, 2 families x 20 x 2 spellings
   // The empty name is no spelling, though its key is all zeros.
   BOOST_TEST((d::match_name<S>("").what == d::name_match::kind::unknown));
   const auto same = [](const d::name_match& a, const d::name_match& b) {
-    return a.what == b.what && a.field == b.field && a.index == b.index && a.alias == b.alias;
+    return a.what == b.what && a.field == b.field && a.index == b.index && a.spelled == b.spelled;
   };
   for (const auto& [name, want] : spellings) {
     BOOST_TEST_CONTEXT(name) {
       BOOST_TEST(same(d::match_name<S>(name), want));
       // Found in the table itself, not by the families' shapes.
       const d::name_key key = d::key_of(name);
-      const std::size_t h = d::name_hash(key);
+      const std::size_t h = d::name_hash(key, bits);
       BOOST_TEST(std::count_if(table.buckets[h].begin(), table.buckets[h].end(),
                                [&](const d::name_entry& e) { return e.key == key; }) == 1);
       // One byte changed anywhere: known only if that is another valid spelling.

@@ -27,6 +27,7 @@ struct create_widget {
   static constexpr sc::api_codes codes{.missing = "Widget.MissingParameter", .parameter = "Widget.BadParameter"};
 
   // clang-format off
+  static constexpr sc::profile_set unknown_is_error_in = sc::profile_set::only(sc::profile::hardened);
   static constexpr sc::field fields[] = {
       // A required plain field; the first character upper case, the rest lower case or digits.
       {.name = "WidgetName", .required = true, .api_code = "Widget.InvalidName",
@@ -36,11 +37,11 @@ struct create_widget {
       // An optional integer with a range unlike RetentionDays.
       {.name = "Count", .api_code = "Widget.InvalidCount", .rules = {rules::integer(5, 50)}},
       // An enum.
-      {.name = "Color", .api_code = "Widget.InvalidColor", .rules = {rules::one_of("Red", "Green", "Blue")}},
+      {.name = "Color", .api_code = "Widget.InvalidColor", .rules = {rules::one_of<"Red", "Green", "Blue">()}},
       // A plain field with an alias, a substring rule and a hardened-only rule.
       {.name = "Notes", .alias = "Remarks", .api_code = "Widget.InvalidNotes",
        .rules = {rules::max_length(20),
-                 rules::no_substring(sc::case_mode::exact, "DROP", "--"),
+                 rules::no_substring<"DROP", "--">(sc::case_mode::exact),
                  rules::no_chars(sc::sets::controls, "control characters").only_in(sc::profile::hardened)}},
       // A family of three, with an alias, unique values, and a dependent member.
       {.name = "Label.{N}.Name", .alias = "Label.{N}.name", .empty_is_absent = false,
@@ -48,7 +49,7 @@ struct create_widget {
        .rules = {rules::length(1, 8), rules::unique_in_family().with_api_code("Widget.DuplicateLabel")}},
       {.name = "Label.{N}.Text", .min_index = 1, .max_index = 3, .api_code = "Widget.InvalidLabelText",
        .rules = {rules::max_length(16),
-                 rules::requires_field("Label.{N}.Name").with_api_code("Widget.LabelWithoutName")}},
+                 rules::requires_field<"Label.{N}.Name">().with_api_code("Widget.LabelWithoutName")}},
       // Checked only in the hardened profile.
       {.name = "Made", .api_code = "Widget.InvalidDate", .rules = {rules::iso_date().only_in(sc::profile::hardened)}},
   };
@@ -217,7 +218,7 @@ BOOST_AUTO_TEST_CASE(alias_of_a_plain_field) {
   expect_one(r, "Remarks", code::deprecated_name, severity::warning, "Widget.BadParameter");
   const sc::violation v = find(r, "Remarks", code::deprecated_name).front();
   BOOST_TEST(v.field.def == &notes);
-  BOOST_TEST(v.field.alias);
+  BOOST_TEST((v.field.spelled == sc::spelling::alias));
   // Rules of the field apply under its alias, reported with the alias name.
   const auto sub = both("WidgetName=Abc&Remarks=a--b", {{"WidgetName", "Abc"}, {"Remarks", "a--b"}});
   expect_one(sub, "Remarks", code::forbidden_substring, severity::error, "Widget.InvalidNotes", 1u);
@@ -320,9 +321,9 @@ BOOST_AUTO_TEST_CASE(encoding_errors_use_this_schemas_codes) {
 
 BOOST_AUTO_TEST_CASE(field_name_renders_members_and_aliases) {
   BOOST_TEST(sc::field_name(sc::field_path{&widget_name}) == "WidgetName");
-  BOOST_TEST(sc::field_name(sc::field_path{&notes, 0, true}) == "Remarks");
+  BOOST_TEST(sc::field_name(sc::field_path{&notes, 0, sc::spelling::alias}) == "Remarks");
   BOOST_TEST(sc::field_name(sc::field_path{&label_name, 2}) == "Label.2.Name");
-  BOOST_TEST(sc::field_name(sc::field_path{&label_name, 3, true}) == "Label.3.name");
+  BOOST_TEST(sc::field_name(sc::field_path{&label_name, 3, sc::spelling::alias}) == "Label.3.name");
   BOOST_TEST(sc::field_name(sc::field_path{&label_text, 1}) == "Label.1.Text");
   // From a real result: the member's N as given.
   const auto r = sc::validate_form<create_widget>("WidgetName=Abc&Label.2.Text=t");

@@ -129,7 +129,7 @@ std::string long_retention_days(std::size_t n) {
 // Unknown names, some close to known ones (suggestions are computed for the
 // ones the result keeps). 44 bytes for 5 names: about 119 000 at 1 MiB.
 std::string unknown_names(std::size_t n) {
-  return whole_pieces_to("regionId=cn&DiskId=d-1&", "RegionId=v&Tag.1.Kex=&diskid=1&Foo=x&Sig=s&", n);
+  return whole_pieces_to("regionId=cn&DiskId=d-1&", "Regionid=v&Tag.1.Kex=&diskid=1&Foo=x&Sig=s&", n);
 }
 
 // One SnapshotName value of raw UTF-8 Chinese text, BMP and astral.
@@ -214,7 +214,7 @@ BOOST_AUTO_TEST_CASE(hundred_thousand_unknown_names) {
   BOOST_TEST(r.ok());
   BOOST_TEST(r.truncated());
   BOOST_TEST(r.violations().size() == 64u);
-  BOOST_TEST(r.violations()[0].has_suggestion());  // RegionId -> regionId
+  BOOST_TEST(r.violations()[0].has_suggestion());  // Regionid -> regionId
   check_linear("unknown names", unknown_names, unlimited());
 }
 

@@ -87,9 +87,9 @@ BOOST_AUTO_TEST_CASE(missing_message) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_name_message_carries_the_suggestion) {
-  const auto v = first("regionId=cn&DiskId=d&RegionId=x", snapcheck::code::unknown_parameter);
+  const auto v = first("regionId=cn&DiskId=d&Regionid=x", snapcheck::code::unknown_parameter);
   BOOST_TEST(snapcheck::message(v) ==
-             "RegionId is not a parameter of this API and is ignored; did you mean regionId?");
+             "Regionid is not a parameter of this API and is ignored; did you mean regionId?");
 }
 
 BOOST_AUTO_TEST_CASE(value_without_key_names_the_key) {

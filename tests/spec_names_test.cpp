@@ -60,12 +60,29 @@ BOOST_AUTO_TEST_CASE(every_documented_name_is_known) {
   BOOST_TEST(describe(sc::validate_form(body)) == "[]");
 }
 
-BOOST_AUTO_TEST_CASE(region_id_capitalised_is_unknown_with_suggestion) {
-  const std::string body = "RegionId=cn&DiskId=d";
+BOOST_AUTO_TEST_CASE(region_id_all_lower_case_is_unknown_with_suggestion) {
+  const std::string body = "regionid=cn&DiskId=d";
   const auto r = sc::validate_form(body);
-  BOOST_TEST(mismatch(r, {{"RegionId", sc::code::unknown_parameter, {}, {}, {}, warn, "InvalidParameter"},
+  BOOST_TEST(mismatch(r, {{"regionid", sc::code::unknown_parameter, {}, {}, {}, warn, "InvalidParameter"},
                           {"regionId", sc::code::missing, {}, {}, {}, err, "MissingParameter"}}) == "");
-  BOOST_TEST(suggestion(r, "RegionId", sc::code::unknown_parameter) == "regionId");
+  BOOST_TEST(suggestion(r, "regionid", sc::code::unknown_parameter) == "regionId");
+}
+
+// SPEC §3.1: the SDKs' RegionId and Version are the same fields, with no violation.
+BOOST_AUTO_TEST_CASE(sdk_spellings_are_the_same_fields) {
+  for (const auto profile : {sc::profile::documented, sc::profile::hardened}) {
+    const sc::options opt{.profile = profile};
+    BOOST_TEST(describe(sc::validate_form("RegionId=cn-hangzhou&DiskId=d-1&Version=2014-05-26", opt)) == "[]");
+    const auto both = sc::validate_form("RegionId=cn&regionId=cn&DiskId=d", opt);
+    BOOST_TEST(mismatch(both, {{"regionId", sc::code::duplicate_parameter, {}, {}, {}, warn, "InvalidParameter"}}) ==
+               "");
+    const auto differ = sc::validate_form("version=2014-05-26&RegionId=cn&Version=2016-01-01&DiskId=d", opt);
+    BOOST_TEST(mismatch(differ, {{"Version", sc::code::duplicate_parameter, {}, {}, {}, err, "InvalidParameter"}}) ==
+               "");
+  }
+  // The field is the name as sent, and its rules apply under it.
+  const auto bad = sc::validate_form("RegionId=CN&DiskId=d", sc::options{.profile = sc::profile::hardened});
+  BOOST_TEST(mismatch(bad, {{"RegionId", sc::code::bad_char, 0u, {}, {}, err, "InvalidParameter"}}) == "");
 }
 
 BOOST_AUTO_TEST_CASE(disk_id_lower_case_is_unknown_with_suggestion) {
@@ -78,7 +95,7 @@ BOOST_AUTO_TEST_CASE(disk_id_lower_case_is_unknown_with_suggestion) {
 
 BOOST_AUTO_TEST_CASE(other_case_variants_are_unknown) {
   for (std::string_view name : {"snapshotName", "DESCRIPTION", "category", "Retentiondays", "clientToken",
-                                "Version", "REGIONID"}) {
+                                "VERSION", "REGIONID", "regionid", "action", "signature"}) {
     const params p = base({{std::string(name), "x"}});
     const auto r = sc::validate_params(p);
     BOOST_TEST(mismatch(r, {{std::string(name), sc::code::unknown_parameter, {}, {}, {}, warn}}) == "",
@@ -246,14 +263,12 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(unknown_names)
 
 BOOST_AUTO_TEST_CASE(unknown_is_a_warning_and_the_request_stays_valid) {
-  const std::string body = "regionId=cn&DiskId=d&Foo=1&Signature=x&AccessKeyId=y";
+  const std::string body = "regionId=cn&DiskId=d&Foo=1&Signature=x&X-Key=y";
   const auto r = sc::validate_form(body);
   BOOST_TEST(r.ok(), describe(r));
   BOOST_TEST(r.errors() == 0u);
   BOOST_TEST(mismatch(r, {{"Foo", sc::code::unknown_parameter, {}, {}, {}, warn, "InvalidParameter"},
-                          {"Signature", sc::code::unknown_parameter, {}, {}, {}, warn, "InvalidParameter"},
-                          {"AccessKeyId", sc::code::unknown_parameter, {}, {}, {}, warn, "InvalidParameter"}}) ==
-             "");
+                          {"X-Key", sc::code::unknown_parameter, {}, {}, {}, warn, "InvalidParameter"}}) == "");
 }
 
 BOOST_AUTO_TEST_CASE(case_insensitive_match_suggests_the_known_name) {
@@ -318,10 +333,10 @@ BOOST_AUTO_TEST_CASE(trailing_space_after_alias_suggests_a_known_name) {
 }
 
 BOOST_AUTO_TEST_CASE(far_names_get_no_suggestion) {
-  const params p = base({{"Foo", "x"}, {"Signature", "x"}, {"XYZSnapshotName", "x"}});
+  const params p = base({{"Foo", "x"}, {"Gateway", "x"}, {"XYZSnapshotName", "x"}});
   const auto r = sc::validate_params(p);
   BOOST_TEST(suggestion(r, "Foo", sc::code::unknown_parameter) == "<none>");
-  BOOST_TEST(suggestion(r, "Signature", sc::code::unknown_parameter) == "<none>");
+  BOOST_TEST(suggestion(r, "Gateway", sc::code::unknown_parameter) == "<none>");
   BOOST_TEST(suggestion(r, "XYZSnapshotName", sc::code::unknown_parameter) == "<none>");
 }
 

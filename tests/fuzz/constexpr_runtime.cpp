@@ -185,7 +185,7 @@ constexpr void describe(const snapcheck::result& r, Out& out) {
     write_decimal(rule_of(v), out);
     out(" n");
     write_decimal(v.field.index, out);
-    out(v.field.alias ? " alias" : "");
+    out(v.field.spelled == snapcheck::spelling::alias ? " alias" : v.field.spelled == snapcheck::spelling::alternate ? " alternate" : "");
     out(" suggested-row");
     write_decimal(row_of(v.suggested_field), out);
     out(" n");

@@ -38,7 +38,7 @@ const snapcheck::options configs[] = {
 // name texts differ (form-encoded or not), what they render to does not.
 bool same_meaning(const snapcheck::violation& a, const snapcheck::violation& b) {
   return snapcheck::field_name(a.field) == snapcheck::field_name(b.field) && a.field.def == b.field.def &&
-         a.field.index == b.field.index && a.field.alias == b.field.alias && a.code == b.code &&
+         a.field.index == b.field.index && a.field.spelled == b.field.spelled && a.code == b.code &&
          a.severity == b.severity && a.api_code == b.api_code && a.at == b.at && a.length == b.length &&
          a.limit == b.limit && a.rule == b.rule && a.position == b.position &&
          a.has_suggestion() == b.has_suggestion() && fuzz::suggestion_text(a) == fuzz::suggestion_text(b) &&

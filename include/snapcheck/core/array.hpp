@@ -33,6 +33,14 @@ template <class C>
   return c.size();
 }
 
+// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
+template <std::size_t... Is>
+struct indices {};
+template <std::size_t N, std::size_t... Is>
+struct make_indices : make_indices<N - 1, N - 1, Is...> {};
+template <std::size_t... Is>
+struct make_indices<0, Is...> : indices<Is...> {};
+
 }  // namespace snapcheck::detail
 
 #endif

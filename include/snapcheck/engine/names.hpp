@@ -14,9 +14,8 @@
 #include "../core/string_view.hpp"
 #include "../result/violation.hpp"
 #include "../schema/check.hpp"
+#include "../encoding/text.hpp"
 #include "../unicode/utf8.hpp"
-#include "scan.hpp"
-#include "text.hpp"
 
 namespace snapcheck::detail {
 
@@ -46,14 +45,15 @@ struct decoded_name {
   }
 };
 
-template <std::size_t Cap, class Reader>
-[[nodiscard]] constexpr decoded_name<Cap> read_name(Reader r) noexcept {
+template <std::size_t Cap>
+[[nodiscard]] constexpr decoded_name<Cap> read_name(const encoded_text& text) noexcept {
   decoded_name<Cap> out;
   unicode::utf8_decoder dec;
   std::size_t seq_start = 0;
   bool utf8_ok = true;
-  unsigned char b = 0;
-  while (r.next(b)) {
+  text_cursor r = text.cursor();
+  for (int next = r.next(); next >= 0; next = r.next()) {
+    const auto b = static_cast<unsigned char>(next);
     if (out.size < Cap) out.bytes[out.size] = static_cast<char>(b);
     out.ring[out.size % Cap] = static_cast<char>(b);
     ++out.size;
@@ -64,27 +64,13 @@ template <std::size_t Cap, class Reader>
       out.utf8_at = seq_start;
     }
   }
-  if (r.bad()) {
+  if (r.bad_escape) {
     out.state = decoded_name<Cap>::status::bad_encoding;
   } else if (!utf8_ok || dec.pending()) {
     out.state = decoded_name<Cap>::status::invalid_utf8;
     if (utf8_ok) out.utf8_at = seq_start;
   }
   return out;
-}
-
-// Returns true when the decoded bytes of `text` equal `want`, without a buffer.
-[[nodiscard]] constexpr bool decoded_equals(string_view text, bool form_encoded,
-                                            string_view want) noexcept {
-  return with_reader(text, form_encoded, [&](auto r) {
-    std::size_t i = 0;
-    unsigned char b = 0;
-    while (r.next(b)) {
-      if (i == want.size() || static_cast<unsigned char>(want[i]) != b) return false;
-      ++i;
-    }
-    return !r.bad() && i == want.size();
-  });
 }
 
 // Byte comparisons of short names, inline: cheaper than a call to memcmp.
@@ -120,7 +106,7 @@ struct name_match {
   kind what = kind::unknown;
   std::size_t field = 0;    // row index for known and bad_index
   std::uint32_t index = 0;  // N for a family member
-  bool alias = false;
+  spelling spelled = spelling::name;
 };
 
 // Returns N when s is a canonical decimal (no sign, no leading zero) within
@@ -178,23 +164,25 @@ struct name_entry {
   string_view text;  // compared in full above sixteen bytes (plain names only)
   std::size_t field = 0;
   std::uint32_t index = 0;  // N of a family member
-  bool alias = false;
+  spelling spelled = spelling::name;
 };
 
-inline constexpr std::size_t name_buckets = 128;
 inline constexpr std::size_t bucket_size = 4;
 inline constexpr std::size_t max_members = 64;  // larger families are matched by shape only
 
-[[nodiscard]] constexpr std::size_t name_hash(const name_key& k) noexcept {
-  return static_cast<std::size_t>(((k.head * 0x9E3779B97F4A7C15ull) ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) >> 57);
+// Returns the bucket of a key in a table of 2^bits buckets.
+[[nodiscard]] constexpr std::size_t name_hash(const name_key& k, unsigned bits) noexcept {
+  return static_cast<std::size_t>(((k.head * 0x9E3779B97F4A7C15ull) ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) >>
+                                  (64 - bits));
 }
 
 // A bucket's unused entries have a size no name has, so a lookup compares
 // all bucket_size entries without first loading how many are used: one
 // load less between the name's bytes and the verdict.
+template <unsigned Bits>
 struct name_table {
   static constexpr std::size_t unused = ~std::size_t{0};
-  array<array<name_entry, bucket_size>, name_buckets> buckets{};
+  array<array<name_entry, bucket_size>, std::size_t{1} << Bits> buckets{};
   bool overflow = false;
 
   constexpr name_table() noexcept {
@@ -202,7 +190,7 @@ struct name_table {
       for (name_entry& e : bucket) e.key.size = unused;
   }
   constexpr void add(const name_entry& e) noexcept {
-    array<name_entry, bucket_size>& bucket = buckets[name_hash(e.key)];
+    array<name_entry, bucket_size>& bucket = buckets[name_hash(e.key, Bits)];
     std::size_t at = 0;
     while (at < bucket_size && bucket[at].key.size != unused) ++at;
     if (at == bucket_size) overflow = true;
@@ -219,9 +207,9 @@ struct name_table {
 // The name of member N of family f (or its alias): prefix, N in decimal,
 // suffix. Returns its size, or 0 when it does not fit in out.
 template <std::size_t Cap>
-constexpr std::size_t write_member(const field& f, std::uint32_t index, bool alias,
+constexpr std::size_t write_member(const field& f, std::uint32_t index, spelling spelled,
                                    array<char, Cap>& out) noexcept {
-  const string_view prefix = f.prefix(), suffix = f.suffix(alias);
+  const string_view prefix = f.prefix(), suffix = f.suffix(spelled);
   const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
   if (size > Cap) return 0;
   std::size_t at = 0;
@@ -232,36 +220,60 @@ constexpr std::size_t write_member(const field& f, std::uint32_t index, bool ali
   return size;
 }
 
-template <schema S>
-[[nodiscard]] constexpr name_table make_name_table() noexcept {
-  name_table t;
+// Calls add(entry) for every valid spelling of a schema's names.
+template <schema S, class Add>
+constexpr void for_each_spelling(Add&& add) noexcept {
   std::size_t i = 0;
   for (const field& f : S::fields) {
-    for (const bool alias : {false, true}) {
-      const string_view n = alias ? f.alias : f.name;
-      if (alias && n.empty()) continue;
+    for (const spelling spelled : all_spellings) {
+      const string_view n = f.spelled(spelled);
+      if (n.empty()) continue;
       if (!f.is_family()) {
-        t.add({key_of(n), n, i, 0, alias});
+        add(name_entry{key_of(n), n, i, 0, spelled});
         continue;
       }
       if (f.slot_count() > max_members) continue;
       array<char, 16> member{};  // longer members are matched by shape only
       for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
-        if (const std::size_t size = write_member(f, index, alias, member); size != 0)
-          t.add({key_of({member.data(), size}), {}, i, index, alias});
+        if (const std::size_t size = write_member(f, index, spelled, member); size != 0)
+          add(name_entry{key_of({member.data(), size}), {}, i, index, spelled});
     }
     ++i;
   }
+}
+
+template <schema S, unsigned Bits>
+[[nodiscard]] constexpr name_table<Bits> make_name_table() noexcept {
+  name_table<Bits> t;
+  for_each_spelling<S>([&](const name_entry& e) { t.add(e); });
   return t;
 }
 
+// The table's size, from the schema: at least twice as many buckets as
+// spellings (and 128), doubled until no bucket overflows.
 template <schema S>
-inline constexpr name_table name_table_of = make_name_table<S>();
+[[nodiscard]] constexpr unsigned name_table_bits() noexcept {
+  std::size_t count = 0;
+  for_each_spelling<S>([&](const name_entry&) { ++count; });
+  unsigned bits = 7;
+  while ((std::size_t{1} << bits) < 2 * count) ++bits;
+  return bits;
+}
+template <schema S, unsigned Bits = name_table_bits<S>()>
+[[nodiscard]] constexpr unsigned roomy_bits() noexcept {
+  if constexpr (Bits >= 12) return Bits;
+  else if constexpr (make_name_table<S, Bits>().overflow) return roomy_bits<S, Bits + 1>();
+  else return Bits;
+}
+
+template <schema S>
+inline constexpr auto name_table_of = make_name_table<S, roomy_bits<S>()>();
 
 // The families of a schema, their name parts worked out at compile time.
 struct family_shape {
   std::size_t field = 0;
-  string_view prefix, suffix, alias_suffix;
+  string_view prefix;
+  array<string_view, 3> suffixes{};  // per spelling; empty where the row has none
   std::uint32_t min_index = 0, max_index = 0;
 };
 
@@ -279,8 +291,8 @@ template <schema S>
   std::size_t n = 0;
   for (const field& f : S::fields) {
     if (f.is_family())
-      out[n++] = {i, f.prefix(), f.suffix(), f.alias.empty() ? string_view{} : f.suffix(true), f.min_index,
-                  f.max_index};
+      out[n++] = {i, f.prefix(), {f.suffix(spelling::name), f.suffix(spelling::alias), f.suffix(spelling::alternate)},
+                  f.min_index, f.max_index};
     ++i;
   }
   return out;
@@ -293,12 +305,13 @@ inline constexpr auto family_shapes_of = make_family_shapes<S>();
 // no valid spelling (it may still have a family's shape).
 template <schema S>
 [[nodiscard]] constexpr name_match find_spelling(string_view name) noexcept {
-  constexpr const name_table& table = name_table_of<S>;
-  static_assert(!table.overflow, "snapcheck: too many names share a hash bucket");
+  constexpr const auto& table = name_table_of<S>;
+  static_assert(!table.overflow, "snapcheck: the name table cannot place every spelling (more than 4 share a bucket of 4096)");
+  constexpr unsigned bits = roomy_bits<S>();
   const name_key key = key_of(name);
-  for (const name_entry& entry : table.buckets[name_hash(key)]) {
+  for (const name_entry& entry : table.buckets[name_hash(key, bits)]) {
     if (entry.key == key && (name.size() <= 16 || name == entry.text))
-      return {name_match::kind::known, entry.field, entry.index, entry.alias};
+      return {name_match::kind::known, entry.field, entry.index, entry.spelled};
   }
   return {};
 }
@@ -311,14 +324,14 @@ template <schema S>
   name_match bad{};  // a family shape with a bad N, if no family takes the name
   for (const family_shape& fam : family_shapes_of<S>) {
     if (!has_prefix(name, fam.prefix)) continue;
-    for (const bool alias : {false, true}) {
-      const string_view suffix = alias ? fam.alias_suffix : fam.suffix;
+    for (const spelling spelled : all_spellings) {
+      const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelled)];
       if (suffix.empty() || name.size() < fam.prefix.size() + suffix.size() || !has_suffix(name, suffix))
         continue;
       const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
       const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
-      if (index != 0) return {name_match::kind::known, fam.field, index, alias};
-      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, alias};
+      if (index != 0) return {name_match::kind::known, fam.field, index, spelled};
+      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, spelled};
     }
   }
   return bad;
@@ -338,9 +351,9 @@ template <schema S, std::size_t Cap>
 [[nodiscard]] constexpr name_match match_long_name(const decoded_name<Cap>& name) noexcept {
   for (const family_shape& fam : family_shapes_of<S>) {
     if (!has_prefix(name.view(), fam.prefix)) continue;
-    for (const bool alias : {false, true}) {
-      const string_view suffix = alias ? fam.alias_suffix : fam.suffix;
-      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, alias};
+    for (const spelling spelled : all_spellings) {
+      const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelled)];
+      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, spelled};
     }
   }
   return {};
@@ -349,8 +362,8 @@ template <schema S, std::size_t Cap>
 // Returns the optimal-string-alignment distance of a and b (both short), or
 // limit + 1 when it exceeds limit. Only the band of cells within `limit` of
 // the diagonal can hold a distance up to limit: the others count as limit + 1.
-[[nodiscard]] constexpr std::size_t edit_distance(string_view a, string_view b,
-                                                  std::size_t limit) noexcept {
+template <class A, class B>
+[[nodiscard]] constexpr std::size_t edit_distance(const A& a, const B& b, std::size_t limit) noexcept {
   constexpr std::size_t max = 40;
   const std::size_t over = limit + 1;
   if (a.size() > max || b.size() > max) return over;
@@ -370,11 +383,12 @@ template <schema S, std::size_t Cap>
     cur[hi + 1] = over;  // read as the row above by the next row's band
     std::size_t row_best = cur[lo - 1];
     for (std::size_t j = lo; j <= hi; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      const std::size_t cost = char32_t(a[i - 1]) == char32_t(b[j - 1]) ? 0 : 1;
       std::size_t best = prev[j - 1] + cost;
       if (prev[j] + 1 < best) best = prev[j] + 1;
       if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+      if (i > 1 && j > 1 && char32_t(a[i - 1]) == char32_t(b[j - 2]) && char32_t(a[i - 2]) == char32_t(b[j - 1]) &&
+          prev2[j - 2] + 1 < best)
         best = prev2[j - 2] + 1;
       cur[j] = best < over ? best : over;
       row_best = cur[j] < row_best ? cur[j] : row_best;
@@ -383,6 +397,26 @@ template <schema S, std::size_t Cap>
   }
   const std::size_t d = rows[(a.size() + 1) % 3][b.size()];
   return d > limit ? over : d;
+}
+
+// The code points of a short valid UTF-8 text, for edit distances in
+// characters (SPEC §6); a longer text keeps its size but only its first 41.
+struct code_points {
+  array<char32_t, 41> items{};
+  std::size_t count = 0;
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count; }
+  [[nodiscard]] constexpr char32_t operator[](std::size_t i) const noexcept { return items[i]; }
+};
+[[nodiscard]] constexpr code_points code_points_of(string_view utf8) noexcept {
+  code_points out;
+  text_cursor c{utf8};
+  for (auto ch = c.next_character(); ch.what == text_cursor::character::kind::ascii ||
+                                     ch.what == text_cursor::character::kind::other;
+       ch = c.next_character()) {
+    if (out.count < out.items.size()) out.items[out.count] = ch.cp;
+    ++out.count;
+  }
+  return out;
 }
 
 [[nodiscard]] constexpr bool iequal(string_view a, string_view b) noexcept {
@@ -404,12 +438,13 @@ template <schema S>
   constexpr std::size_t limit = 2;
   field_path best{};
   std::size_t best_distance = limit + 1;
+  const code_points chars = code_points_of(name);
   auto consider = [&](string_view candidate, const field& f, std::uint32_t index) {
     if (best_distance == 0) return;
-    const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(name, candidate, limit);
+    const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(chars, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
-      best = field_path{&f, index, false, {}, name_text::decoded};
+      best = field_path{&f, index, spelling::name, {}, name_text::decoded};
     }
   };
   // The first run of digits, as the N of a large family.
@@ -426,9 +461,9 @@ template <schema S>
     }
     const auto member = [&](std::uint32_t index) {
       const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
-      if (size > name.size() + limit || name.size() > size + limit) return;  // too far by length alone
+      if (size > chars.size() + limit || chars.size() > size + limit) return;  // too far by length alone
       array<char, cap> buf{};
-      if (write_member(f, index, false, buf) == size) consider({buf.data(), size}, f, index);
+      if (write_member(f, index, spelling::name, buf) == size) consider({buf.data(), size}, f, index);
     };
     if (f.slot_count() <= max_members) {
       for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);

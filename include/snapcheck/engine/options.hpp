@@ -15,8 +15,9 @@ using unicode::han_set;
 
 struct options {
   snapcheck::profile profile = profile::documented;
-  // Names that the hardened profile accepts without an unknown_parameter
-  // error (common parameters such as signature fields). Compared exactly.
+  // Names the caller handles itself (its gateway's parameters): an unknown
+  // name in this list raises nothing, in every profile (SPEC §5). Exact
+  // decoded names; a known name is validated as usual.
   span<const string_view> allow{};
   // How many violations a result keeps; past that it says it was truncated.
   std::size_t max_violations = 64;

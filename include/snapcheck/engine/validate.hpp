@@ -12,11 +12,13 @@
 #include "../core/array.hpp"
 #include "../core/string_view.hpp"
 #include "../result/result.hpp"
+#include "../encoding/text.hpp"
 #include "../schema/check.hpp"
 #include "names.hpp"
 #include "options.hpp"
+#include "program.hpp"
 #include "scan.hpp"
-#include "text.hpp"
+#include "source.hpp"
 
 namespace snapcheck {
 namespace detail {
@@ -32,22 +34,6 @@ template <schema S>
 inline constexpr auto slot_base_of = slot_bases<S>();
 template <schema S>
 inline constexpr std::size_t slot_total = slot_base_of<S>[size_of(S::fields)];
-
-// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
-template <std::size_t... Is>
-struct indices {};
-template <std::size_t N, std::size_t... Is>
-struct make_indices : make_indices<N - 1, N - 1, Is...> {};
-template <std::size_t... Is>
-struct make_indices<0, Is...> : indices<Is...> {};
-
-template <class S, profile P, std::size_t... Is>
-[[nodiscard]] constexpr auto make_programs(indices<Is...>) noexcept {
-  return array<const row_program*, sizeof...(Is)>{&program_of<S, Is, P>...};
-}
-// One program per row and profile: what the scanner checks there.
-template <class S, profile P>
-inline constexpr auto programs_of = make_programs<S, P>(make_indices<size_of(S::fields)>{});
 
 // The rules that need the whole request (requires_field, unique), found at
 // compile time: row, rule, the row's first slot and, for requires_field, the
@@ -133,33 +119,15 @@ struct slot {
   std::size_t size;
   std::size_t seq;      // position among the request's pieces
   std::uint64_t hash;   // of the decoded value's length and head, when comparable
-  bool alias;
-  bool form;            // the value is form-encoded
-  bool empty;           // the value was empty
+  spelling spelled;
+  snapcheck::encoding encoding;
+  bool absent;          // empty, in a row where empty means absent
   bool comparable;      // decoded and valid UTF-8
+
+  [[nodiscard]] constexpr encoded_text text() const noexcept { return {{data, size}, encoding}; }
 };
 
-// Returns true when the decoded values of two slots are equal.
-[[nodiscard]] constexpr bool decoded_equal(const slot& a, const slot& b) noexcept {
-  const string_view va(a.data, a.size);
-  const string_view vb(b.data, b.size);
-  if (!a.form && !b.form) return va == vb;
-  return with_reader(va, a.form, [&](auto ra) {
-    return with_reader(vb, b.form, [&](auto rb) {
-      unsigned char x = 0;
-      unsigned char y = 0;
-      for (;;) {
-        const bool more_a = ra.next(x);
-        const bool more_b = rb.next(y);
-        if (more_a != more_b) return false;
-        if (!more_a) return true;
-        if (x != y) return false;
-      }
-    });
-  });
-}
-
-template <schema S, violation_sink Sink>
+template <schema S, violation_sink Sink, bool Fast>
 class engine {
   static_assert(assert_sane<S>());
   static constexpr std::size_t name_cap = max_name_size<S>() + 8;
@@ -170,76 +138,121 @@ class engine {
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    const name_text as_given = p.form_encoded ? name_text::form_encoded : name_text::decoded;
-    // Table names are plain ASCII (schema check): a raw name that matches one
-    // needed no decoding. Only other names are checked and decoded.
-    const bool short_name = p.name.size() <= name_cap;
-    name_match m = short_name ? match_name<S>(p.name) : name_match{};
-    if (m.what == name_match::kind::known) {
-    } else if (short_name && is_plain(p.name, p.form_encoded)) {
-      if (m.what == name_match::kind::unknown) return unknown(p, p.name, as_given);
-    } else {
-      const auto name = with_reader(p.name, p.form_encoded, [](auto r) { return read_name<name_cap>(r); });
-      using status = typename decoded_name<name_cap>::status;
-      if (name.state == status::bad_encoding)
-        return report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
-                       .api_code = S::codes.parameter});
-      if (name.state == status::invalid_utf8)
-        return report({.field = {.text = p.name, .form = as_given}, .code = code::invalid_utf8,
-                       .api_code = S::codes.parameter, .at = name.utf8_at});
-      m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
-      if (m.what == name_match::kind::unknown)
-        return unknown(p, name.fits() ? name.view() : string_view{}, as_given);
-    }
+    name_match m;
+    if (!find_row(p, m)) return;
     const field& f = S::fields[m.field];
-    const field_path path{&f, m.index, m.alias, p.name, as_given};
-    if (m.what == name_match::kind::bad_index) {
-      report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
-      return;
-    }
-    if (m.alias)
-      report({.field = path, .code = code::deprecated_name, .severity = severity::warning,
-              .api_code = S::codes.parameter});
+    const field_path path{&f, m.index, m.spelled, p.name, as_given(p)};
+    if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
+    if (m.spelled == spelling::alias)
+      report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
-    if (seen_.test(at)) {
-      report({.field = path, .code = code::duplicate_parameter, .api_code = S::codes.parameter});
-      return;
-    }
+    if (seen_.test(at)) return duplicate(path, slots_[at], p);
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
     s.data = p.value.data();
     s.size = p.value.size();
     s.seq = seq;
     s.hash = 0;
-    s.alias = m.alias;
-    s.form = p.form_encoded;
-    s.empty = p.value.empty();
+    s.spelled = m.spelled;
+    s.encoding = p.encoding;
+    s.absent = p.value.empty() && f.empty_is_absent;
     s.comparable = false;
-    if (s.empty && f.empty_is_absent) return;
-    const row_program& program = *(opt_.profile == profile::hardened ? programs_of<S, profile::hardened>
-                                                                      : programs_of<S, profile::documented>)[m.field];
-    scan_outcome& o = outcome_;
-    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
-      scan(p.value, p.form_encoded, opt_, program, o, plain);
-    } else {
-      // Most short values: when the length and first byte pass at once,
-      // nothing is left to check but to take a unique row's fingerprint.
-      if (passes_quickly(program, p.value, p.form_encoded, p.value.size())) {
-        s.comparable = true;
-        if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
-        return;
+    if (!s.absent) check_value(path, m.field, s, p);
+  }
+
+  // The rules that need the whole request: cross-field rules (reported in
+  // the input order of the parameter they name, after the others: a sink
+  // that keeps order, like basic_result, puts them in place by position),
+  // then missing required fields in table order.
+  constexpr void finish() noexcept {
+    for (const cross_rule& c : cross_rules_of<S>) {
+      const field& f = S::fields[c.row];
+      const rule& r = f.rules[c.rule];
+      if (!r.applies(opt_.profile)) continue;
+      const std::size_t base = c.base;
+      if (r.kind == rule_kind::requires_field) {
+        seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
+          if (!slots_[a].absent && !present(c.other + (a - base))) late(a, base, f, r, code::value_without_key);
+        });
+      } else {
+        seen_.for_each(base, base + f.slot_count(), [&](std::size_t later) {
+          if (has_equal_before(base, later)) late(later, base, f, r, code::duplicate_tag_key);
+        });
       }
-      check_whole(p.value, p.form_encoded, program, o);
     }
+    position_ = seq_;  // after every parameter
+    for (const std::size_t i : required_of<S>)  // absent, or empty whatever empty_is_absent says
+      if (!seen_.test(slot_base_of<S>[i]) || slots_[slot_base_of<S>[i]].size == 0)
+        report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
+  }
+
+ private:
+  [[nodiscard]] static constexpr name_text as_given(const piece& p) noexcept {
+    return p.encoding == encoding::form ? name_text::form_encoded : name_text::decoded;
+  }
+
+  // Finds the row of a piece's name. Returns false, having reported what
+  // there is to say, for a name of no row: unknown, badly encoded, or not
+  // valid UTF-8. Table names are plain ASCII (schema check): a raw name that
+  // matches one needed no decoding; only other names are decoded.
+  [[gnu::always_inline]] constexpr bool find_row(const piece& p, name_match& m) noexcept {
+    const bool short_name = p.name.size() <= name_cap;
+    m = short_name ? match_name<S>(p.name) : name_match{};
+    if (m.what == name_match::kind::known) return true;
+    if (short_name && is_plain(p.name, p.encoding)) {
+      if (m.what == name_match::kind::unknown) unknown(p, p.name);
+      return m.what != name_match::kind::unknown;
+    }
+    const auto name = read_name<name_cap>({p.name, p.encoding});
+    using status = typename decoded_name<name_cap>::status;
+    if (name.state == status::bad_encoding) {
+      report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
+              .api_code = S::codes.parameter});
+      return false;
+    }
+    if (name.state == status::invalid_utf8) {
+      report({.field = {.text = p.name, .form = as_given(p)}, .code = code::invalid_utf8,
+              .api_code = S::codes.parameter, .at = name.utf8_at});
+      return false;
+    }
+    m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
+    if (m.what == name_match::kind::unknown) unknown(p, name.fits() ? name.view() : string_view{});
+    return m.what != name_match::kind::unknown;
+  }
+
+  // A known name again (SPEC §3): a warning when both values decode to the
+  // same bytes, an error otherwise; the first occurrence stays the one validated.
+  constexpr void duplicate(const field_path& path, const slot& first, const piece& p) noexcept {
+    const bool same = same_decoded(first.text(), {p.value, p.encoding});
+    report({.field = path, .code = code::duplicate_parameter, .severity = same ? severity::warning : severity::error,
+            .api_code = S::codes.parameter});
+  }
+
+  // Checks a present value against its row's program: the fast paths
+  // first, where the program has them, else one scan.
+  constexpr void check_value(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
+    const row_program& program = *programs_of<S, Fast>[static_cast<std::size_t>(opt_.profile)][row];
+    scan_outcome& o = outcome_;
+    const encoded_text text{p.value, p.encoding};
+    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
+      scan(text, opt_, program, o, plain);
+    } else if (passes_quickly(program, text, p.value.size())) {
+      // Most short values: the length and first byte pass at once, and only
+      // a unique row's fingerprint is left to take.
+      s.comparable = true;
+      if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
+      return;
+    } else {
+      check_whole(text, program, o);
+    }
+    report_outcome(path, S::fields[row], s, o);
+  }
+
+  constexpr void report_outcome(const field_path& path, const field& f, slot& s, const scan_outcome& o) noexcept {
     using st = scan_outcome::status;
-    if (o.state == st::bad_encoding) {
-      report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
-      return;
-    }
-    if (o.state == st::invalid_utf8) {
-      report({.field = path, .code = code::invalid_utf8, .api_code = f.api_code, .at = o.utf8_at});
-      return;
-    }
+    if (o.state == st::bad_encoding) return report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
+    if (o.state == st::invalid_utf8)
+      return report({.field = path, .code = code::invalid_utf8, .api_code = f.api_code, .at = o.utf8_at});
     s.comparable = true;
     s.hash = o.hash;
     for (std::size_t k = 0; (o.fired >> k) != 0; ++k) {
@@ -256,48 +269,28 @@ class engine {
     }
   }
 
-  // The rules that need the whole request: cross-field rules (reported in
-  // the input order of the parameter they name, after the others: a sink
-  // that keeps order, like basic_result, puts them in place by position),
-  // then missing required fields in table order.
-  constexpr void finish() noexcept {
-    for (const cross_rule& c : cross_rules_of<S>) {
-      const field& f = S::fields[c.row];
-      const rule& r = f.rules[c.rule];
-      if (!r.applies(opt_.profile)) continue;
-      const std::size_t base = c.base;
-      if (r.kind == rule_kind::requires_field) {
-        seen_.for_each(base, base + f.slot_count(), [&](std::size_t a) {
-          if (!seen_.test(c.other + (a - base))) late(a, base, f, r, code::value_without_key);
-        });
-        continue;
-      }
-      seen_.for_each(base, base + f.slot_count(), [&](std::size_t hi) {  // unique
-        const slot& h = slots_[hi];
-        if (!h.comparable) return;
-        for (std::size_t lo = base; lo < hi; ++lo) {
-          const slot& l = slots_[lo];
-          if (seen_.test(lo) && l.comparable && l.hash == h.hash && decoded_equal(l, h)) {
-            late(hi, base, f, r, code::duplicate_tag_key);
-            return;
-          }
-        }
-      });
+  // Returns true when the parameter of slot i is present (seen, and not an
+  // empty value where empty means absent).
+  [[nodiscard]] constexpr bool present(std::size_t i) const noexcept { return seen_.test(i) && !slots_[i].absent; }
+
+  // Returns true when a slot of the family from base before `later` holds
+  // the same decoded, valid UTF-8 value.
+  [[nodiscard]] constexpr bool has_equal_before(std::size_t base, std::size_t later) const noexcept {
+    const slot& h = slots_[later];
+    if (!h.comparable) return false;
+    for (std::size_t lo = base; lo < later; ++lo) {
+      const slot& l = slots_[lo];
+      if (seen_.test(lo) && l.comparable && l.hash == h.hash && same_decoded(l.text(), h.text())) return true;
     }
-    position_ = seq_;  // after every parameter
-    for (const std::size_t i : required_of<S>) {
-      const std::size_t at = slot_base_of<S>[i];
-      if (!seen_.test(at) || slots_[at].empty)
-        report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
-    }
+    return false;
   }
 
- private:
   // Reports a cross-field violation on the parameter in slot s.
   constexpr void late(std::size_t s, std::size_t base, const field& f, const rule& r, code c) noexcept {
     position_ = slots_[s].seq;
-    const auto index = f.is_family() ? static_cast<std::uint32_t>(f.min_index + (s - base)) : std::uint32_t{0};
-    report({.field = {&f, index, slots_[s].alias}, .code = c,
+    const auto index = f.slot_count() > 1 || f.min_index != 0 ? static_cast<std::uint32_t>(f.min_index + (s - base))
+                                                               : std::uint32_t{0};
+    report({.field = {&f, index, slots_[s].spelled}, .code = c,
             .api_code = r.api_code.empty() ? f.api_code : r.api_code, .rule = &r});
   }
 
@@ -307,11 +300,13 @@ class engine {
     sink_.add(v);
   }
 
-  constexpr void unknown(const piece& p, string_view decoded, name_text as_given) noexcept {
-    bool allowed = false;
-    for (string_view a : opt_.allow) allowed = allowed || decoded_equals(p.name, p.form_encoded, a);
-    violation v{.field = {.text = p.name, .form = as_given}, .code = code::unknown_parameter,
-                .severity = opt_.profile == profile::hardened && !allowed ? severity::error : severity::warning,
+  // A name of no row: silent when the caller allows it (SPEC §5), else
+  // unknown_parameter, an error in the profiles the schema says.
+  constexpr void unknown(const piece& p, string_view decoded) noexcept {
+    for (const string_view a : opt_.allow)
+      if (encoded_text{p.name, p.encoding}.decodes_to(a)) return;
+    violation v{.field = {.text = p.name, .form = as_given(p)}, .code = code::unknown_parameter,
+                .severity = unknown_is_error_in<S>().contains(opt_.profile) ? severity::error : severity::warning,
                 .api_code = S::codes.parameter};
     // Suggestions cost an edit distance; skip them for violations a full sink drops.
     if (sink_.accepts_more() && !decoded.empty()) v.suggested_field = suggest_name<S>(decoded);
@@ -324,20 +319,21 @@ class engine {
   std::size_t position_ = 0;
   slot_set<slot_total<S>> seen_{};
   array<slot, slot_total<S>> slots_;  // valid where seen_ is set
-  scan_outcome outcome_{};                  // of the value being checked
+  scan_outcome outcome_{};             // of the value being checked
 };
 
 }  // namespace detail
 
 // Validates the pieces of `source` against schema S, reporting every
-// violation to `sink` in report order (SPEC §6).
-template <schema S, piece_source Source, violation_sink Sink>
+// violation to `sink` in report order (SPEC §6). Fast = false checks every
+// character the general way (what SNAPCHECK_NO_FAST_PATHS makes the default).
+template <schema S, bool Fast = detail::fast_paths_on, piece_source Source, violation_sink Sink>
 constexpr void validate(const Source& source, Sink& sink, const options& opt = {}) noexcept {
   if (source.has_more_than(opt.max_parameters)) {
-    sink.add({.code = code::too_many_parameters, .api_code = S::codes.parameter});
+    sink.add({.code = code::too_many_parameters, .api_code = S::codes.parameter, .limit = opt.max_parameters});
     return;
   }
-  detail::engine<S, Sink> e(sink, opt);
+  detail::engine<S, Sink, Fast> e(sink, opt);
   source.for_each([&e](const piece& p) { e.visit(p); });
   e.finish();
 }

@@ -68,7 +68,9 @@ constexpr void write_json(const violation& v, Out&& out) {
   };
   number(",\"at\":", v.at);
   number(",\"length\":", v.length);
-  number(",\"limit\":", v.limit);
+  // SPEC §8 gives "limit" for lengths and ranges; too_many_parameters keeps
+  // its limit for the message only.
+  if (v.code != code::too_many_parameters) number(",\"limit\":", v.limit);
   if (v.has_suggestion()) {
     out(",\"suggestion\":");
     detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });

@@ -9,7 +9,7 @@
 #include <cstdint>
 
 #include "../core/string_view.hpp"
-#include "../engine/text.hpp"
+#include "../encoding/text.hpp"
 #include "../result/violation.hpp"
 #include "../unicode/utf8.hpp"
 
@@ -46,15 +46,12 @@ constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
 template <class Out>
 constexpr void write_field(const field_path& p, Out&& out) {
   if (p.is_known()) {
-    detail::write_template(p.alias ? p.def->alias : p.def->name, p.index, out);
+    detail::write_template(p.def->spelled(p.spelled), p.index, out);
     return;
   }
   unicode::utf8_sanitizer<Out> clean(out);
-  detail::with_reader(p.text, p.form == name_text::form_encoded, [&](auto r) {
-    unsigned char b = 0;
-    while (r.next(b)) clean.put(b);
-    return 0;
-  });
+  for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
+    clean.put(b);
   clean.finish();
 }
 
@@ -101,7 +98,7 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::deprecated_name:
       field();
       out(" is a deprecated spelling of ");
-      write_field(field_path{v.field.def, v.field.index, false}, out);
+      write_field(field_path{v.field.def, v.field.index, spelling::name}, out);
       break;
     case code::duplicate_parameter:
       field();
@@ -160,6 +157,12 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::reserved_prefix:
       field();
       out(" must not start with ");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      break;
+    case code::reserved_suffix:
+      field();
+      out(" must not end with ");
       if (has_rule) detail::write_texts(r, out);
       if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
       break;

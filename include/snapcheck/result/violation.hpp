@@ -22,7 +22,7 @@ enum class name_text : std::uint8_t {
 };
 
 // The parameter a violation is about. For a known field it is the table row,
-// the N of a family, and whether the deprecated alias was used; otherwise the
+// the N of a family, and which spelling was used; otherwise the
 // name's text in the input (a view: it lives as long as the input does).
 namespace detail {
 // What a path without a row points to: never null, so that no constant
@@ -35,7 +35,7 @@ inline constexpr rule no_rule{};
 struct field_path {
   const field* def = &detail::no_row;  // the row, when the name is known (or a family with a bad N)
   std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
-  bool alias = false;          // spelled with the deprecated alias
+  spelling spelled = spelling::name;  // which of the row's spellings the name used
   string_view text{};     // the name as given, for unknown names and bad N
   name_text form = name_text::decoded;
 

@@ -33,6 +33,7 @@ enum class code : std::uint8_t {
   value_without_key,    // Tag.N.Value without Tag.N.Key
   duplicate_tag_key,    // two tags with the same key
   wrong_type,           // a JSON value of a type the field cannot hold
+  reserved_suffix,      // ends with a suffix the table reserves
 };
 
 enum class severity : std::uint8_t { error, warning };
@@ -61,6 +62,7 @@ enum class severity : std::uint8_t { error, warning };
     case code::value_without_key: return "value_without_key";
     case code::duplicate_tag_key: return "duplicate_tag_key";
     case code::wrong_type: return "wrong_type";
+    case code::reserved_suffix: return "reserved_suffix";
   }
   return "unknown";
 }
@@ -71,7 +73,7 @@ enum class severity : std::uint8_t { error, warning };
 }
 
 // The number of codes, for tables indexed by code.
-inline constexpr std::size_t code_count = static_cast<std::size_t>(code::wrong_type) + 1;
+inline constexpr std::size_t code_count = static_cast<std::size_t>(code::reserved_suffix) + 1;
 
 }  // namespace snapcheck
 

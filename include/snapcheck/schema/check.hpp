@@ -1,11 +1,14 @@
-// Compile-time sanity of a schema table. The engine static_asserts each of
-// these, so a bad row fails the build with a message that names the problem.
+// Compile-time sanity of a schema table. Each condition is its own
+// static_assert, instantiated per row (row_is_sane<S, Row>) and per rule
+// (rule_is_sane<S, Row, Rule>), so a bad row fails the build with a message
+// that names the condition, and the compiler's "required from" line names
+// the table and the row's index.
 #ifndef SNAPCHECK_SCHEMA_CHECK_HPP
 #define SNAPCHECK_SCHEMA_CHECK_HPP
 
 #include <concepts>
 #include <cstddef>
-#include <initializer_list>
+#include <cstdint>
 
 #include "../core/array.hpp"
 #include "../core/string_view.hpp"
@@ -14,7 +17,9 @@
 namespace snapcheck {
 
 // A schema: a type with `static constexpr field fields[]` (or std::array) and
-// `static constexpr api_codes codes`.
+// `static constexpr api_codes codes`. Optionally `static constexpr
+// profile_set unknown_is_error_in`: the profiles where an unknown parameter
+// is an error (by default a warning in every profile).
 template <class S>
 concept schema = requires {
   { detail::size_of(S::fields) } -> std::convertible_to<std::size_t>;
@@ -24,6 +29,12 @@ concept schema = requires {
 
 namespace detail {
 
+template <schema S>
+[[nodiscard]] constexpr profile_set unknown_is_error_in() noexcept {
+  if constexpr (requires { S::unknown_is_error_in; }) return S::unknown_is_error_in;
+  else return {};
+}
+
 [[nodiscard]] constexpr std::size_t count_of(string_view s, string_view part) noexcept {
   std::size_t n = 0;
   for (auto at = s.find(part); at != string_view::npos; at = s.find(part, at + 1)) ++n;
@@ -32,16 +43,14 @@ namespace detail {
 
 [[nodiscard]] constexpr std::size_t digits(std::uint32_t v) noexcept {
   std::size_t n = 1;
-  while (v >= 10) {
-    v /= 10;
-    ++n;
-  }
+  for (; v >= 10; v /= 10) ++n;
   return n;
 }
 
-// Returns the length of the longest name (with the largest N) of a field.
+// Returns the length of the longest spelling (with the largest N) of a field.
 [[nodiscard]] constexpr std::size_t longest_name(const field& f) noexcept {
-  const std::size_t n = f.name.size() > f.alias.size() ? f.name.size() : f.alias.size();
+  std::size_t n = 0;
+  for (const spelling s : all_spellings) n = f.spelled(s).size() > n ? f.spelled(s).size() : n;
   return f.is_family() ? n - field::index_marker.size() + digits(f.max_index) : n;
 }
 
@@ -64,22 +73,6 @@ template <schema S>
   return i;
 }
 
-template <schema S>
-[[nodiscard]] constexpr bool names_are_unique() noexcept {
-  const std::size_t n = size_of(S::fields);
-  for (std::size_t i = 0; i < n; ++i) {
-    const field& a = S::fields[i];
-    if (a.name.empty() || a.name == a.alias) return false;
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const field& b = S::fields[j];
-      for (auto x : {a.name, a.alias})
-        for (auto y : {b.name, b.alias})
-          if (!x.empty() && x == y) return false;
-    }
-  }
-  return true;
-}
-
 // Names are matched against raw input before any decoding: they must read
 // the same encoded and decoded (printable ASCII, no '%', '+', '&', '=').
 [[nodiscard]] constexpr bool is_plain_name(string_view n) noexcept {
@@ -88,94 +81,147 @@ template <schema S>
   return true;
 }
 
+// Returns true when no spelling of row `row` is a spelling of an earlier row
+// or another spelling of the same row.
 template <schema S>
-[[nodiscard]] constexpr bool names_are_plain() noexcept {
-  for (const auto& f : S::fields)
-    if (!is_plain_name(f.name) || !is_plain_name(f.alias)) return false;
+[[nodiscard]] constexpr bool spellings_are_new(std::size_t row) noexcept {
+  const field& a = S::fields[row];
+  for (std::size_t j = 0; j <= row; ++j)
+    for (const spelling x : all_spellings)
+      for (const spelling y : all_spellings) {
+        const string_view p = a.spelled(x), q = S::fields[j].spelled(y);
+        if (p.empty() || q.empty() || (j == row && x >= y)) continue;
+        if (p == q) return false;
+      }
   return true;
 }
 
-template <schema S>
-[[nodiscard]] constexpr bool families_are_well_formed() noexcept {
-  for (const auto& f : S::fields) {
-    const std::size_t marks = count_of(f.name, field::index_marker);
-    if (marks > 1) return false;
-    if (!f.alias.empty() && count_of(f.alias, field::index_marker) != marks) return false;
-    if (marks == 0) continue;
-    if (f.min_index < 1 || f.min_index > f.max_index) return false;
-    if (f.prefix().empty() || f.suffix().empty()) return false;
-    if (!f.alias.empty() && f.alias.substr(0, f.alias.find(field::index_marker)) != f.prefix())
-      return false;
+[[nodiscard]] constexpr bool spellings_are_plain(const field& f) noexcept {
+  for (const spelling s : all_spellings)
+    if (!is_plain_name(f.spelled(s))) return false;
+  return true;
+}
+
+// A family's other spellings have its {N} and its prefix.
+[[nodiscard]] constexpr bool spellings_share_the_shape(const field& f) noexcept {
+  const std::size_t marks = count_of(f.name, field::index_marker);
+  for (const spelling s : all_spellings) {
+    const string_view n = f.spelled(s);
+    if (n.empty()) continue;
+    if (count_of(n, field::index_marker) != marks) return false;
+    if (marks == 1 && n.substr(0, n.find(field::index_marker)) != f.prefix()) return false;
   }
   return true;
 }
 
-template <schema S>
-[[nodiscard]] constexpr bool rules_are_well_formed() noexcept {
-  for (const auto& f : S::fields) {
-    if (f.api_code.empty() || (f.required && f.is_family())) return false;
-    const std::size_t n = f.rule_count();
-    for (std::size_t k = 0; k < field::max_rules; ++k) {
-      const rule& r = f.rules[k];
-      if ((k < n) == (r.kind == rule_kind::none)) return false;  // no holes
-      if (r.chars.range_count > char_set::max_ranges) return false;
-      switch (r.kind) {
-        case rule_kind::length:
-          if (r.min > r.max) return false;
-          break;
-        case rule_kind::integer:
-          if (r.min > r.max || r.max > rule::max_integer) return false;
-          break;
-        case rule_kind::no_prefix:
-        case rule_kind::one_of:
-          if (r.text_count() == 0) return false;
-          for (std::size_t t = 0; t < r.text_count(); ++t)
-            if (r.texts[t].size() > rule::max_text_size) return false;
-          break;
-        case rule_kind::no_substring:
-          if (r.text_count() == 0) return false;
-          for (std::size_t t = 0; t < r.text_count(); ++t) {
-            if (r.texts[t].size() > rule::max_substring_size) return false;
-            for (char c : r.texts[t])
-              if (static_cast<unsigned char>(c) >= 0x80) return false;
-          }
-          break;
-        case rule_kind::requires_field: {
-          const std::size_t other = field_index<S>(r.texts[0]);
-          if (other == size_of(S::fields) || !f.is_family()) return false;
-          const field& o = S::fields[other];
-          if (!o.is_family() || o.min_index != f.min_index || o.max_index != f.max_index) return false;
-          break;
-        }
-        case rule_kind::unique:
-          if (!f.is_family()) return false;
-          break;
-        default: break;
-      }
+[[nodiscard]] constexpr bool rules_have_no_holes(const field& f) noexcept {
+  const std::size_t n = f.rule_count();
+  for (std::size_t k = n; k < field::max_rules; ++k)
+    if (f.rules[k].kind != rule_kind::none) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool texts_are_nonempty(const rule& r) noexcept {
+  for (const string_view t : r.texts)
+    if (t.empty()) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool texts_fit_a_window(const rule& r) noexcept {
+  for (const string_view t : r.texts) {
+    if (t.size() > 8) return false;
+    for (char c : t)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// The substring texts of all rules of a row: matched as 64-bit windows.
+inline constexpr std::size_t max_substrings = 16;
+[[nodiscard]] constexpr std::size_t substring_count(const field& f) noexcept {
+  std::size_t n = 0;
+  for (const rule& r : f.rules) n += r.kind == rule_kind::no_substring ? r.text_count() : 0;
+  return n;
+}
+
+// The largest integer an integer rule may take as its max: larger digit
+// strings saturate above it.
+inline constexpr std::uint64_t max_integer = 0xFFFFFFFFFFFFull;
+
+template <schema S, std::size_t Row, std::size_t Rule>
+constexpr bool rule_is_sane() noexcept {
+  constexpr field f = S::fields[Row];
+  constexpr rule r = f.rules[Rule];
+  constexpr rule_kind k = r.kind;
+  static_assert(k != rule_kind::length || r.min <= r.max, "snapcheck: a length rule needs min <= max");
+  static_assert(k != rule_kind::integer || r.min <= r.max, "snapcheck: an integer rule needs min <= max");
+  static_assert(k != rule_kind::integer || r.max <= max_integer,
+                "snapcheck: an integer rule's max must be at most 2^48 - 1");
+  static_assert(r.chars.range_count <= char_set::max_ranges, "snapcheck: a character set has too many ranges");
+  static_assert(!(k == rule_kind::no_prefix || k == rule_kind::no_suffix || k == rule_kind::no_substring ||
+                  k == rule_kind::one_of) ||
+                    r.text_count() > 0,
+                "snapcheck: a prefix, suffix, substring or one_of rule needs at least one text");
+  static_assert(texts_are_nonempty(r), "snapcheck: a rule's texts must not be empty");
+  static_assert(k != rule_kind::no_substring || texts_fit_a_window(r),
+                "snapcheck: a substring text must be ASCII and at most 8 bytes");
+  static_assert(k != rule_kind::predicate || r.test != nullptr, "snapcheck: a predicate rule needs a function");
+  if constexpr (k == rule_kind::requires_field) {
+    constexpr std::size_t other = field_index<S>(r.texts[0]);
+    static_assert(other < size_of(S::fields), "snapcheck: requires_field names no field of the table");
+    if constexpr (other < size_of(S::fields)) {
+      constexpr field o = S::fields[other];
+      static_assert(o.is_family() == f.is_family(),
+                    "snapcheck: requires_field links a family only to a family, a plain field to a plain field");
+      static_assert(o.min_index == f.min_index && o.max_index == f.max_index,
+                    "snapcheck: requires_field links families with the same N range");
     }
   }
+  static_assert(k != rule_kind::unique || f.is_family(), "snapcheck: unique_in_family needs a family row");
   return true;
+}
+
+template <schema S, std::size_t Row, std::size_t... Rules>
+constexpr bool rules_are_sane(indices<Rules...>) noexcept {
+  return (rule_is_sane<S, Row, Rules>() && ...);
+}
+
+template <schema S, std::size_t Row>
+constexpr bool row_is_sane() noexcept {
+  constexpr field f = S::fields[Row];
+  static_assert(!f.name.empty(), "snapcheck: a field needs a name");
+  static_assert(spellings_are_new<S>(Row),
+                "snapcheck: a field's name, alias or alternate is already a spelling of this or an earlier row");
+  static_assert(spellings_are_plain(f),
+                "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
+  static_assert(count_of(f.name, field::index_marker) <= 1, "snapcheck: a family name has exactly one {N}");
+  static_assert(spellings_share_the_shape(f),
+                "snapcheck: a family's alias and alternate need its {N} and its prefix");
+  static_assert(!f.is_family() || (f.min_index >= 1 && f.min_index <= f.max_index),
+                "snapcheck: a family needs 1 <= min_index <= max_index");
+  static_assert(!f.is_family() || (!f.prefix().empty() && !f.suffix().empty()),
+                "snapcheck: a family name needs text before and after {N}");
+  static_assert(!f.api_code.empty(), "snapcheck: a field needs an api_code");
+  static_assert(!(f.required && f.is_family()), "snapcheck: a family cannot be required");
+  static_assert(rules_have_no_holes(f), "snapcheck: a row's rules must not leave an empty slot before a rule");
+  static_assert(substring_count(f) <= max_substrings, "snapcheck: a row has more than 16 substring texts");
+  return rules_are_sane<S, Row>(make_indices<field::max_rules>{});
+}
+
+template <schema S, std::size_t... Rows>
+constexpr bool rows_are_sane(indices<Rows...>) noexcept {
+  return (row_is_sane<S, Rows>() && ...);
 }
 
 }  // namespace detail
 
-// Fails the build, with a message naming the problem, when S is not sane.
+// Fails the build, with a message naming the problem and the row, when S is not sane.
 template <schema S>
 constexpr bool assert_sane() noexcept {
   static_assert(detail::size_of(S::fields) > 0, "snapcheck: a schema needs at least one field");
-  static_assert(detail::names_are_unique<S>(), "snapcheck: two fields (or aliases) of a schema share a name");
-  static_assert(detail::names_are_plain<S>(),
-                "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
-  static_assert(detail::families_are_well_formed<S>(),
-                "snapcheck: a family name needs exactly one {N}, a non-empty prefix and suffix, "
-                "an alias of the same shape and 1 <= min_index <= max_index");
-  static_assert(detail::rules_are_well_formed<S>(),
-                "snapcheck: a row is malformed (api_code empty, a required family, min > max, a hole in the rule list, "
-                "a text too long or non-ASCII where ASCII is needed, or a requires_field/unique rule that "
-                "does not name a matching family)");
   static_assert(!S::codes.missing.empty() && !S::codes.parameter.empty(),
                 "snapcheck: a schema needs its request-level api codes");
-  return true;
+  return detail::rows_are_sane<S>(detail::make_indices<detail::size_of(S::fields)>{});
 }
 
 }  // namespace snapcheck

@@ -13,12 +13,22 @@
 
 namespace snapcheck {
 
+// Which of a field's spellings a parameter used.
+enum class spelling : std::uint8_t {
+  name,       // the table's name
+  alias,      // the deprecated alias: accepted with a deprecated_name warning
+  alternate,  // another accepted spelling, with no warning
+};
+
+inline constexpr spelling all_spellings[] = {spelling::name, spelling::alias, spelling::alternate};
+
 struct field {
   static constexpr std::size_t max_rules = 8;
   static constexpr string_view index_marker = "{N}";
 
   string_view name;       // "DiskId", or a family "Tag.{N}.Key"
   string_view alias{};    // accepted but deprecated spelling, same shape
+  string_view alternate{};  // another accepted spelling, same shape (an SDK's)
   bool required = false;       // missing when absent or empty
   bool empty_is_absent = true; // an empty value skips the rules (SPEC §1 "present")
   std::uint32_t min_index = 0; // a family's N range
@@ -34,9 +44,13 @@ struct field {
   [[nodiscard]] constexpr string_view prefix() const noexcept {
     return name.substr(0, name.find(index_marker));
   }
-  // Returns the part of the name (or of the alias) after {N} (".Key").
-  [[nodiscard]] constexpr string_view suffix(bool of_alias = false) const noexcept {
-    const string_view n = of_alias ? alias : name;
+  // Returns the text of a spelling (empty when the row has none).
+  [[nodiscard]] constexpr string_view spelled(spelling s) const noexcept {
+    return s == spelling::name ? name : s == spelling::alias ? alias : alternate;
+  }
+  // Returns the part of a spelling after {N} (".Key").
+  [[nodiscard]] constexpr string_view suffix(spelling s = spelling::name) const noexcept {
+    const string_view n = spelled(s);
     const auto at = n.find(index_marker);
     return at == string_view::npos ? string_view{} : n.substr(at + index_marker.size());
   }

@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "../core/string_view.hpp"
-#include "../engine/text.hpp"
+#include "../engine/source.hpp"
 
 namespace snapcheck {
 
@@ -47,8 +47,8 @@ class form_source {
     std::size_t eq = none;  // its first '='
     const char* const text = body_.data();
     const auto piece_to = [&](std::size_t end) {
-      if (eq != none) f(piece{{text + start, eq - start}, {text + eq + 1, end - eq - 1}, true});
-      else if (end > start) f(piece{{text + start, end - start}, {}, true});
+      if (eq != none) f(piece{{text + start, eq - start}, {text + eq + 1, end - eq - 1}, encoding::form});
+      else if (end > start) f(piece{{text + start, end - start}, {}, encoding::form});
     };
     for (std::size_t base = 0; base < n;) {
       std::uint64_t amp = 0;
@@ -83,7 +83,7 @@ class form_source {
   // (at most 64). With SSE2, 16 bytes a compare; a chunk that ends the body
   // short of 16 bytes is read as the body's last 16, those before it dropped.
   constexpr void mark(std::size_t base, std::size_t len, std::uint64_t& amp, std::uint64_t& eq) const noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(SNAPCHECK_NO_FAST_PATHS)
     if (!std::is_constant_evaluated() && body_.size() >= 16) {
       using bytes16 = char __attribute__((vector_size(16)));
       const auto at = [&](std::size_t from) {

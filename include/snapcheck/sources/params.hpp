@@ -8,7 +8,7 @@
 
 #include "../core/array.hpp"
 #include "../core/string_view.hpp"
-#include "../engine/text.hpp"
+#include "../engine/source.hpp"
 
 namespace snapcheck {
 namespace detail {
@@ -16,9 +16,9 @@ namespace detail {
 template <class E>
 [[nodiscard]] constexpr piece as_piece(const E& e) noexcept {
   if constexpr (requires { e.first; e.second; }) {
-    return {string_view(e.first), string_view(e.second), false};
+    return {string_view(e.first), string_view(e.second), encoding::decoded};
   } else {  // std::get, or a get of the element's own namespace
-    return {string_view(get<0>(e)), string_view(get<1>(e)), false};
+    return {string_view(get<0>(e)), string_view(get<1>(e)), encoding::decoded};
   }
 }
 

@@ -107,7 +107,7 @@ std::string show_all(const Span& vs) {
 }
 
 inline bool same_path(const snapcheck::field_path& a, const snapcheck::field_path& b) {
-  return a.def == b.def && a.index == b.index && a.alias == b.alias && a.text == b.text && a.form == b.form;
+  return a.def == b.def && a.index == b.index && a.spelled == b.spelled && a.text == b.text && a.form == b.form;
 }
 
 // Member-for-member equality of two violations of the same input.
@@ -279,7 +279,7 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
       return;
     }
     case code::deprecated_name:
-      FUZZ_CHECK(v.severity == snapcheck::severity::warning && v.field.is_known() && v.field.alias, ctx());
+      FUZZ_CHECK(v.severity == snapcheck::severity::warning && v.field.is_known() && v.field.spelled == snapcheck::spelling::alias, ctx());
       return;
     case code::duplicate_parameter:
     case code::value_without_key:
