@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_SUITE(client_conformance)
 
 BOOST_AUTO_TEST_CASE(expressible_cases_agree_through_validate_request) {
   const auto cases = read_cases();
-  BOOST_TEST_REQUIRE(cases.size() == 600u);
+  BOOST_TEST_REQUIRE(cases.size() >= 600u);
   std::size_t expressible = 0;
   std::size_t with_violations = 0;
   for (const auto& c : cases) {
