@@ -1,6 +1,7 @@
 // The shared conformance cases (tests/data/cases.jsonl) that a typed request
-// can express, through validate(request) (SPEC §10). A case is expressible
-// when its body decodes (no bad '%'), every decoded name is a member of the
+// can express, through validate(request) (SPEC §10). A case's parameters are
+// its query string's then its body's (SPEC §2.5), with its allow-list. It is
+// expressible when both decode (no bad '%'), every decoded name is a member of the
 // request as the table spells it (no alias, no unknown name, no bad N) and
 // no member occurs twice. For each such case the request built from the
 // decoded pairs must
@@ -36,6 +37,8 @@ struct expected_case {
   std::string name;
   bool hardened = false;
   std::string body;
+  std::string query;               // a whole request's URL query string (SPEC §2.5), or empty
+  std::vector<std::string> allow;  // the allow-list, if any
   bool ok = false;
   bool truncated = false;
   std::vector<std::string> violations;  // keys, sorted
@@ -76,12 +79,18 @@ std::vector<expected_case> read_cases() {
     expected_case c;
     c.name = j.at("name").str();
     c.hardened = j.at("profile").str() == "hardened";
-    if (const auto* b = j.find("body")) {
-      c.body = b->str();
-    } else {
-      const std::string& h = j.at("body_hex").str();
-      for (std::size_t i = 0; i + 1 < h.size(); i += 2) c.body.push_back(static_cast<char>(hex(h[i]) * 16 + hex(h[i + 1])));
-    }
+    auto text = [&](std::string_view plain, std::string_view in_hex, std::string& into) {
+      if (const auto* b = j.find(plain)) {
+        into = b->str();
+      } else if (const auto* x = j.find(in_hex)) {
+        const std::string& h = x->str();
+        for (std::size_t i = 0; i + 1 < h.size(); i += 2) into.push_back(static_cast<char>(hex(h[i]) * 16 + hex(h[i + 1])));
+      }
+    };
+    text("body", "body_hex", c.body);
+    text("query", "query_hex", c.query);
+    if (const auto* a = j.find("allow"))
+      for (const auto& n : a->items) c.allow.push_back(n.str());
     const auto& e = j.at("expect");
     c.ok = e.at("ok").as_bool();
     c.truncated = e.at("truncated").as_bool();
@@ -159,8 +168,11 @@ BOOST_AUTO_TEST_CASE(expressible_cases_agree_through_validate_request) {
   std::size_t expressible = 0;
   std::size_t with_violations = 0;
   for (const auto& c : cases) {
-    const auto decoded = decode_body(c.body);
-    if (!decoded) continue;
+    // A request's parameters: the query's, then the body's (SPEC §2.5).
+    auto decoded = decode_body(c.query);
+    const auto from_body = decode_body(c.body);
+    if (!decoded || !from_body) continue;
+    decoded->insert(decoded->end(), from_body->begin(), from_body->end());
     snapcheck::create_snapshot_request r;
     bool fits = true;
     for (const auto& [name, value] : *decoded) {
@@ -177,6 +189,8 @@ BOOST_AUTO_TEST_CASE(expressible_cases_agree_through_validate_request) {
     BOOST_TEST_CONTEXT("case " << c.name << (c.hardened ? " (hardened)" : "")) {
       snapcheck::options opt;
       opt.profile = c.hardened ? snapcheck::profile::hardened : snapcheck::profile::documented;
+      std::vector<snapcheck::string_view> allow(c.allow.begin(), c.allow.end());
+      opt.allow = allow;
       const snapcheck::result typed = snapcheck::validate(r, opt);
       BOOST_TEST(typed.ok() == c.ok);
       BOOST_TEST(typed.truncated() == c.truncated);
