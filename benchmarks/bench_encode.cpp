@@ -126,7 +126,7 @@ void timed(benchmark::State& state, std::size_t size, F&& encode_once) {
     benchmark::ClobberMemory();
   }
   state.counters["allocs"] = static_cast<double>(allocations.load() - before);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size));
 }
 
 void register_all(const prepared& p) {
