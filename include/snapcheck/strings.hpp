@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "client/request.hpp"
 #include "snapcheck.hpp"
 
 namespace snapcheck {
@@ -37,6 +38,22 @@ template <std::size_t N>
 [[nodiscard]] std::string to_json(const basic_result<N>& r) {
   std::string s;
   write_json(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns a typed request as a form body (SPEC §10): encode() into a string
+// of exactly the size encoded_size() gives.
+template <schema S>
+[[nodiscard]] std::string encode(const typed_request<S>& r, const encode_options& opt = {}) {
+  std::string s(encoded_size(r, opt), '\0');
+  encode(r, s.data(), s.size(), opt);
+  return s;
+}
+
+// Returns parameters as a form body, in the order given or sorted.
+[[nodiscard]] inline std::string encode_params(span<const param> params, param_order order = param_order::table) {
+  std::string s(encode_params(params, nullptr, 0, order), '\0');
+  encode_params(params, s.data(), s.size(), order);
   return s;
 }
 
