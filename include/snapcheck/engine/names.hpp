@@ -340,7 +340,7 @@ template <schema S>
 // Finds the row of a decoded name: every valid spelling is in the table;
 // other names are tried against the families' shapes.
 template <schema S>
-[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr name_match match_name(string_view name) noexcept {
   const name_match m = find_spelling<S>(name);
   return m.what == name_match::kind::known ? m : match_shape<S>(name);
 }

@@ -53,6 +53,8 @@ concept pair_range = requires(const R& r) {
 template <pair_range R>
 class params_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr explicit params_source(const R& r) noexcept : r_(r) {}
 
   // Returns true when the list has more than `limit` pairs.
