@@ -26,7 +26,7 @@
 
 namespace {
 
-constexpr snapcheck::string_view allow_list[] = {"Signature"};
+constexpr snapcheck::string_view allow_list[] = {"Signature", "x-acs-action"};
 
 const snapcheck::options configs[] = {
     {},

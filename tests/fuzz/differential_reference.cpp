@@ -33,7 +33,7 @@
 
 namespace {
 
-constexpr snapcheck::string_view allow_list[] = {"Signature"};
+constexpr snapcheck::string_view allow_list[] = {"Signature", "x-acs-action"};
 
 struct config {
   snapcheck::options lib;
@@ -47,7 +47,7 @@ config make(bool hardened, bool basic, bool allow) {
   if (allow) c.lib.allow = allow_list;
   c.ref.hardened = hardened;
   c.ref.basic_han = basic;
-  if (allow) c.ref.allow = {"Signature"};
+  if (allow) c.ref.allow = {"Signature", "x-acs-action"};
   return c;
 }
 

@@ -1,8 +1,9 @@
 // Fuzz target `form`: arbitrary bytes as a form body (SPEC §2.2).
 //
-// Oracle: for each of three option sets (documented; hardened with the
-// allow-list {"Signature"}; hardened, basic Han set, 3 violations kept), the
-// body is validated into the default result and into a sink that keeps every
+// Oracle: for each of four option sets (documented; documented and hardened
+// with the allow-list {"Signature", "x-acs-action"}, a known name and an
+// unknown one; hardened, basic Han set, 3 violations kept), the body is
+// validated into the default result and into a sink that keeps every
 // violation, and:
 //  - neither call allocates (the validation path is allocation-free);
 //  - every invariant of support/oracle.hpp holds: ok() exactly when no
@@ -10,7 +11,11 @@
 //    oracle decodes it on its own; the kept violations are at most the
 //    capacity, are the first of the full list, and truncated() is set exactly
 //    when more were found; positions never decrease; the result rendered as
-//    the CLI's JSON is valid UTF-8 JSON that says the same thing.
+//    the CLI's JSON is valid UTF-8 JSON that says the same thing; warnings
+//    are exactly deprecated_name, unknown_parameter (documented) and a
+//    duplicate_parameter whose value equals the first's; an allow-listed
+//    unknown name raises nothing; RegionId, Version and the common
+//    parameters are never unknown (SPEC v2 §3, §3.1, §3.2, §5).
 // Sanitizers (libFuzzer builds): ASan and UBSan catch out-of-bounds reads and
 // undefined behaviour anywhere on the way; libFuzzer's timeout catches hangs.
 #include <cstddef>
@@ -26,10 +31,11 @@
 
 namespace {
 
-constexpr snapcheck::string_view allow_list[] = {"Signature"};
+constexpr snapcheck::string_view allow_list[] = {"Signature", "x-acs-action"};
 
 const snapcheck::options configs[] = {
     {},
+    {.allow = allow_list},
     {.profile = snapcheck::profile::hardened, .allow = allow_list},
     {.profile = snapcheck::profile::hardened, .max_violations = 3, .chinese = snapcheck::han_set::basic},
 };
