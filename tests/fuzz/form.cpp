@@ -16,11 +16,16 @@
 //    duplicate_parameter whose value equals the first's; an allow-listed
 //    unknown name raises nothing; RegionId, Version and the common
 //    parameters are never unknown (SPEC v2 §3, §3.1, §3.2, §5).
+// The same checks hold for the input as a whole request (SPEC v2 §2.5):
+// validate_request with the first half of the bytes as the query and the
+// rest as the body, against the oracle's own view of the two, the query's
+// parameters then the body's.
 // Sanitizers (libFuzzer builds): ASan and UBSan catch out-of-bounds reads and
 // undefined behaviour anywhere on the way; libFuzzer's timeout catches hangs.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include <snapcheck/snapcheck.hpp>
 
@@ -54,6 +59,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t allocations = fuzz::alloc_watch_end();
     FUZZ_CHECK(allocations == 0, "validate_form allocated " + std::to_string(allocations) + " times");
     fuzz::check_result(req, small, full, opt);
+  }
+
+  const std::string_view query = body.substr(0, size / 2);
+  const std::string_view rest = body.substr(size / 2);
+  fuzz::request whole = fuzz::split_form(query);
+  fuzz::request second = fuzz::split_form(rest);
+  for (fuzz::param& p : second.params) whole.params.push_back(std::move(p));
+  for (const snapcheck::options& opt : configs) {
+    fuzz::full_result& full = fuzz::fresh_full();
+    fuzz::alloc_watch_begin();
+    const snapcheck::result small = snapcheck::validate_request(query, rest, opt);
+    snapcheck::validate_request_into(query, rest, full, opt);
+    const std::size_t allocations = fuzz::alloc_watch_end();
+    FUZZ_CHECK(allocations == 0, "validate_request allocated " + std::to_string(allocations) + " times");
+    fuzz::check_result(whole, small, full, opt);
   }
   return 0;
 }
