@@ -366,7 +366,8 @@ bool is_timestamp(const std::u32string& s) {
   if (s.size() != 20) return false;
   if (!is_real_date(s.substr(0, 10))) return false;
   if (s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;
-  for (std::size_t i : {11, 12, 14, 15, 17, 18})
+  static constexpr std::size_t digits[] = {11, 12, 14, 15, 17, 18};
+  for (const std::size_t i : digits)
     if (!is_digit(s[i])) return false;
   const auto two = [&](std::size_t at) { return static_cast<int>(s[at] - '0') * 10 + static_cast<int>(s[at + 1] - '0'); };
   return two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
