@@ -163,16 +163,19 @@ inline bool telltale(std::string_view s) {
   return false;
 }
 
-// The names a suggestion may give (SPEC §3, §3.1, §3.2): the plain names
-// first (plain_names of them: a name that close is always suggested), then
-// the tag names.
-inline constexpr std::size_t plain_names = 20;
+// The names a suggestion may give (SPEC §3, §3.1, §3.2): first the page's
+// plain names and the common parameters (plain_names of them: a name that
+// close is always suggested, §3 and §3.2 say so), then the SDK spellings
+// RegionId and Version (§3.1 does not say whether suggestions consider
+// them: allowed, not required), then the tag names.
+inline constexpr std::size_t plain_names = 18;
 inline const std::vector<std::string>& canonical_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v = {"regionId",      "DiskId",      "SnapshotName", "Description",
-                                  "Category",      "RetentionDays", "ClientToken", "version",
-                                  "RegionId",      "Version"};
+                                  "Category",      "RetentionDays", "ClientToken", "version"};
     for (std::string_view c : common_parameters) v.emplace_back(c);
+    v.emplace_back("RegionId");
+    v.emplace_back("Version");
     for (int n = 1; n <= 20; ++n) {
       v.push_back("Tag." + std::to_string(n) + ".Key");
       v.push_back("Tag." + std::to_string(n) + ".Value");
