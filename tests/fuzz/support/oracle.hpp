@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -226,16 +227,23 @@ inline bool in_enum(std::string_view field, std::string_view value) {
   return false;
 }
 
-// The first occurrence of the known parameter at `position` (after alias and
-// spelling folding), or npos when it is the first.
-inline std::size_t first_occurrence(const request& req, std::size_t position) {
-  const param& p = req.params[position];
-  const std::string canonical = classify_name(p.name).canonical;
-  for (std::size_t i = 0; i < position; ++i) {
-    const param& q = req.params[i];
-    if (q.name_decoded && utf8_valid(q.name) && classify_name(q.name).canonical == canonical) return i;
+// What the oracle knows of each parameter of a request, by position.
+struct request_view {
+  std::vector<name_class> names;   // unknown for a badly encoded or ill-formed name
+  std::vector<std::size_t> first;  // a known name's first occurrence (after folding); npos otherwise
+};
+
+inline request_view view_of(const request& req) {
+  request_view rv;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < req.params.size(); ++i) {
+    const param& p = req.params[i];
+    rv.names.push_back(p.name_decoded && utf8_valid(p.name) ? classify_name(p.name) : name_class{});
+    std::size_t first = npos;
+    if (rv.names.back().cls == name_class::known) first = seen.emplace(rv.names.back().canonical, i).first->second;
+    rv.first.push_back(first);
   }
-  return npos;
+  return rv;
 }
 
 inline bool in_allow_list(std::string_view name, const snapcheck::options& opt) {
@@ -245,7 +253,8 @@ inline bool in_allow_list(std::string_view name, const snapcheck::options& opt) 
 }
 
 // Checks one violation against the parameter it names.
-inline void check_violation(const request& req, const snapcheck::violation& v, const snapcheck::options& opt) {
+inline void check_violation(const request& req, const request_view& rv, const snapcheck::violation& v,
+                            const snapcheck::options& opt) {
   using snapcheck::code;
   const auto what = [&] { return show(v); };
   const std::string field = snapcheck::field_name(v.field);
@@ -297,7 +306,7 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
     return;
   }
   FUZZ_CHECK(field == p.name, ctx() + "\n  field name rendered as \"" + printable(field) + "\"");
-  const name_class cls = classify_name(p.name);
+  const name_class& cls = rv.names[v.position];
   // The kind of name decides which violations it can have.
   if (v.code == code::unknown_parameter) FUZZ_CHECK(cls.cls == name_class::unknown, ctx());
   else if (v.code == code::bad_tag_index) FUZZ_CHECK(cls.cls == name_class::bad_tag_index, ctx());
@@ -334,8 +343,8 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
       // SPEC v2 §3: on a later occurrence; a warning exactly when both values
       // are well encoded and equal byte for byte.
       FUZZ_CHECK(v.field.is_known(), ctx());
-      const std::size_t first = first_occurrence(req, v.position);
-      FUZZ_CHECK(first != npos, ctx() + " (no earlier occurrence)");
+      const std::size_t first = rv.first[v.position];
+      FUZZ_CHECK(first != npos && first < v.position, ctx() + " (no earlier occurrence)");
       const param& q = req.params[first];
       const bool same_value = p.value_decoded && q.value_decoded && p.value == q.value;
       FUZZ_CHECK(v.severity == (same_value ? snapcheck::severity::warning : snapcheck::severity::error),
@@ -499,26 +508,30 @@ void check_result(const request& req, const snapcheck::basic_result<N>& small, c
     for (const auto& v : all) FUZZ_CHECK(v.code != snapcheck::code::too_many_parameters, ctx());
   }
 
-  for (const auto& v : all) check_violation(req, v, opt);
+  if (req.params.size() > opt.max_parameters) {
+    check_violation(req, request_view{}, all[0], opt);  // only its own members: no parameter to look at
+    check_json(small);
+    return;
+  }
+  const request_view rv = view_of(req);
+  for (const auto& v : all) check_violation(req, rv, v, opt);
 
   // Every unknown name raises exactly one unknown_parameter, and an
   // allow-listed one nothing at all (SPEC §3, v2 §5).
-  if (req.params.size() <= opt.max_parameters) {
-    for (std::size_t i = 0; i < req.params.size(); ++i) {
-      const param& p = req.params[i];
-      if (!p.name_decoded || !utf8_valid(p.name) || classify_name(p.name).cls != name_class::unknown) continue;
-      std::size_t here = 0;
-      std::size_t unknown = 0;
-      for (const auto& v : all) {
-        if (v.position != i || v.code == snapcheck::code::missing) continue;
-        ++here;
-        if (v.code == snapcheck::code::unknown_parameter) ++unknown;
-      }
-      const bool allowed = in_allow_list(p.name, opt);
-      FUZZ_CHECK(here == (allowed ? 0u : 1u) && unknown == here,
-                 ctx() + "\n  unknown name \"" + printable(p.name) + "\" at position " + std::to_string(i) +
-                     (allowed ? " (allow-listed)" : ""));
-    }
+  std::vector<std::size_t> here(req.params.size());
+  std::vector<std::size_t> unknown(req.params.size());
+  for (const auto& v : all) {
+    if (v.position >= req.params.size()) continue;  // missing
+    ++here[v.position];
+    if (v.code == snapcheck::code::unknown_parameter) ++unknown[v.position];
+  }
+  for (std::size_t i = 0; i < req.params.size(); ++i) {
+    const param& p = req.params[i];
+    if (!p.name_decoded || !utf8_valid(p.name) || rv.names[i].cls != name_class::unknown) continue;
+    const bool allowed = in_allow_list(p.name, opt);
+    FUZZ_CHECK(here[i] == (allowed ? 0u : 1u) && unknown[i] == here[i],
+               ctx() + "\n  unknown name \"" + printable(p.name) + "\" at position " + std::to_string(i) +
+                   (allowed ? " (allow-listed)" : ""));
   }
   check_json(small);
 }
