@@ -7,8 +7,11 @@ Plain Python 3 standard library. Prints one line per check, then
 "N passed, M failed" as the last line; exits non-zero when a check fails.
 """
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
 
 CLI = None
 PASSED = 0
@@ -129,6 +132,102 @@ def expect_violation(name, obj, field, code, **members):
         if k in members:
             ok = ok and v[k] == members[k]
     check(name, ok, "got %s" % v)
+
+
+def conventions(ok_body):
+    """The conventions users of ajv-cli, check-jsonschema and jq expect
+    (issue 12): --version, --opt=value, --file, --format, -q, write errors
+    and --help."""
+    bad_body = "regionId=cn&SnapshotName=2x"
+
+    # --version: "snapcheck X.Y.Z", the version of version.hpp.
+    status, out, _ = run(["--version"])
+    here = os.path.dirname(os.path.abspath(__file__))
+    header = open(os.path.join(here, "..", "include", "snapcheck", "version.hpp"), encoding="utf-8").read()
+    want = re.search(r'SNAPCHECK_VERSION_STRING "([^"]+)"', header).group(1)
+    check("version/prints_name_and_version", status == 0 and out == ("snapcheck %s\n" % want).encode(),
+          "status %d, %r" % (status, out))
+
+    # --opt=value is --opt value.
+    unknown = "regionId=cn&DiskId=d-1&Bogus=x"
+    for args in (["--profile=hardened", unknown], ["--profile", "hardened", unknown]):
+        status, obj, why = one(args)
+        check("equals/%s/hardened" % args[0], status == 1 and obj is not None and
+              obj["violations"][0]["code"] == "unknown_parameter" and obj["violations"][0]["severity"] == "error", why)
+    status, obj, why = one(["--profile=hardened", "--allow=Bogus", unknown])
+    check("equals/allow", status == 0 and obj is not None and obj["ok"] is True, why)
+    status, obj, why = one(["--query=regionId=cn", "DiskId=d-1"])
+    check("equals/query_keeps_later_equals", status == 0 and obj is not None and obj["ok"] is True, why)
+    status, _, err = run(["--profile=", ok_body])
+    check("equals/empty_profile_is_usage_error", status == 2 and b"profile" in err, "status %d" % status)
+    status, _, err = run(["--quiet=yes", ok_body])
+    check("equals/flag_with_value_is_usage_error", status == 2, "status %d" % status)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # --file PATH: one body per line, as '-' reads standard input.
+        path = os.path.join(tmp, "bodies.txt")
+        with open(path, "wb") as f:
+            f.write((ok_body + "\n" + bad_body + "\nregionId=cn\r").encode())
+        status, out, _ = run(["--file", path])
+        objs = objects(out) if out.endswith(b"\n") else []
+        check("file/one_object_per_line", len(objs) == 3, repr(out[:200]))
+        check("file/in_order", [o["ok"] for o in objs] == [True, False, False], str([o["ok"] for o in objs]))
+        check("file/exit_1", status == 1, "status %d" % status)
+        _, same, _ = run(["-"], (ok_body + "\n" + bad_body + "\nregionId=cn\r").encode())
+        check("file/same_as_stdin", out == same)
+        status, out, _ = run(["--file=" + path, "--quiet"])
+        check("file/equals_form", status == 1 and out == b"", "status %d" % status)
+        status, out, err = run(["--file", os.path.join(tmp, "absent.txt")])
+        check("file/missing_is_exit_2", status == 2 and out == b"" and b"absent.txt" in err, "status %d %r" % (status, err))
+        status, out, err = run(["--file", path, ok_body])
+        check("file/and_body_is_usage_error", status == 2, "status %d" % status)
+        # A path given as the body is a body, not a file (SPEC §8).
+        status, obj, why = one([path])
+        check("file/path_as_body_is_a_body", status == 1 and obj is not None and
+              obj["violations"][0]["code"] in ("unknown_parameter", "missing"), why)
+
+        # --format text: one line per violation, "field: message [code]".
+        status, out, _ = run(["--format", "text", bad_body])
+        lines = out.decode().splitlines()
+        _, obj, _ = one([bad_body])
+        want = ["%s: %s [%s]" % (v["field"], v["message"], v["code"]) for v in obj["violations"]]
+        check("text/field_message_code", status == 1 and lines == want and len(want) >= 2, "%r vs %r" % (lines, want))
+        status, out, _ = run(["--format=text", ok_body])
+        check("text/ok_prints_nothing", status == 0 and out == b"", "status %d %r" % (status, out))
+        status, out, _ = run(["--format", "text", "--file", path])
+        lines = out.decode().splitlines()
+        check("text/lines_name_source_and_line",
+              len(lines) >= 2 and all(l.startswith(path + ":2: ") or l.startswith(path + ":3: ") for l in lines)
+              and any(l.startswith(path + ":3: ") for l in lines), repr(lines))
+        status, out, _ = run(["--format", "text", "regionId=cn&DiskId=d-1&a%0Ab=1"])
+        check("text/control_characters_escaped", out.count(b"\n") == 1 and b"a\\x0ab" in out, repr(out))
+        status, _, err = run(["--format", "yaml", ok_body])
+        check("text/unknown_format_is_usage_error", status == 2 and b"format" in err, "status %d" % status)
+
+    # -q / --quiet: nothing printed, the status says it all.
+    for flag in ("-q", "--quiet"):
+        status, out, err = run([flag, bad_body])
+        check("quiet/%s/not_ok" % flag, status == 1 and out == b"" and err == b"", "status %d %r" % (status, out))
+        status, out, _ = run([flag, ok_body])
+        check("quiet/%s/ok" % flag, status == 0 and out == b"", "status %d %r" % (status, out))
+
+    # Writing the output fails: an error on stderr and exit 2.
+    if os.path.exists("/dev/full"):
+        for args in ([ok_body], [bad_body], ["--format", "text", bad_body], ["--version"], ["--help"]):
+            argv = [CLI] + args
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, timeout=60)
+            check("write_error/%s/exit_2" % " ".join(args)[:30], p.returncode == 2 and b"cannot write" in p.stderr,
+                  "status %d %r" % (p.returncode, p.stderr))
+    else:
+        check("write_error/dev_full_exists", False, "no /dev/full on this machine")
+
+    # --help lists every option and exits 0.
+    status, out, _ = run(["--help"])
+    text = out.decode()
+    for option in ("--profile", "--allow", "--query", "--file", "--format", "--quiet", "-q", "--version",
+                   "--help", "--opt=value"):
+        check("help/lists %s" % option, status == 0 and option in text, "status %d" % status)
 
 
 def main():
@@ -382,6 +481,8 @@ def main():
         named = all(v["field"] in v["message"] for v in obj["violations"] if v["field"])
         check("message/%s/names_the_field" % profile, named, str(msgs))
         check("message/%s/one_line" % profile, out.count(b"\n") == 1)
+
+    conventions(ok_body)
 
     print("%d passed, %d failed" % (PASSED, FAILED))
     return 1 if FAILED else 0

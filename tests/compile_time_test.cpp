@@ -227,9 +227,12 @@ static_assert(std::size(rows) == 29);
 
 // A few direct checks, written the way users would.
 static_assert(!snapcheck::validate_form("").ok());
-static_assert(snapcheck::validate_form("").violations().size() == 2);
-static_assert(snapcheck::validate_form("regionId=cn&DiskId=d-1&Category=flash").violations()[0].suggested_value ==
-              "Flash");
+// violations() needs a result that outlives the span (it is deleted on a
+// temporary result), hence the constexpr variables.
+constexpr snapcheck::result empty_body = snapcheck::validate_form("");
+static_assert(empty_body.violations().size() == 2);
+constexpr snapcheck::result flash = snapcheck::validate_form("regionId=cn&DiskId=d-1&Category=flash");
+static_assert(flash.violations()[0].suggested_value == "Flash");
 static_assert(snapcheck::validate_form("regionid=cn&regionId=cn&DiskId=d-1").ok());  // unknown is a warning
 static_assert(!snapcheck::validate_form("regionid=cn&regionId=cn&DiskId=d-1", hardened).ok());
 static_assert(snapcheck::validate_request("RegionId=cn&Action=CreateSnapshot", "DiskId=d-1", hardened).ok());
@@ -283,7 +286,8 @@ static_assert(snapcheck::to_string(code::duplicate_tag_key) == "duplicate_tag_ke
 static_assert(snapcheck::to_string(code::wrong_type) == "wrong_type");
 static_assert(snapcheck::to_string(severity::error) == "error");
 static_assert(snapcheck::to_string(severity::warning) == "warning");
-static_assert(snapcheck::to_string(snapcheck::validate_form("regionId=cn").violations()[0].code) == "missing");
+constexpr snapcheck::result no_disk = snapcheck::validate_form("regionId=cn");
+static_assert(snapcheck::to_string(no_disk.violations()[0].code) == "missing");
 
 // What the compiler computed, kept for the run-time comparison below.
 constexpr auto at_compile_time = [] {
@@ -321,7 +325,8 @@ BOOST_AUTO_TEST_CASE(params_at_run_time_agree) {
 BOOST_AUTO_TEST_CASE(spec_9_line_at_run_time) {
   const std::string_view body = "regionId=cn&DiskId=d-1";
   BOOST_TEST(snapcheck::validate_form(body).ok());
-  BOOST_TEST(snapcheck::validate_form(body).violations().empty());
+  const auto r = snapcheck::validate_form(body);
+  BOOST_TEST(r.violations().empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -238,11 +238,14 @@ BOOST_AUTO_TEST_CASE(integers_are_read_at_the_end_from_any_encoding) {
 
 BOOST_AUTO_TEST_CASE(substring_split_across_escapes_is_found) {
   // "中" then "http://" with ':' and '/' escaped: the text ends in an escape.
-  const auto r = sc::validate_form(body_with("Tag.1.Key=ab%E4%B8%ADhttp%3A%2F%2Fx"));
+  const std::string r_body = body_with("Tag.1.Key=ab%E4%B8%ADhttp%3A%2F%2Fx");  // the result refers to it
+  const auto r = sc::validate_form(r_body);
   BOOST_TEST(summary(r) == "Tag.1.Key:forbidden_substring@3");
-  const auto upper = sc::validate_form(body_with("Tag.1.Key=%E4%B8%AD%E4%B8%ADHtTpS%3a/%2f"));
+  const std::string upper_body = body_with("Tag.1.Key=%E4%B8%AD%E4%B8%ADHtTpS%3a/%2f");  // the result refers to it
+  const auto upper = sc::validate_form(upper_body);
   BOOST_TEST(summary(upper) == "Tag.1.Key:forbidden_substring@2");
-  const auto plus = sc::validate_form(body_with("Tag.1.Value=a+b+http://"));
+  const std::string plus_body = body_with("Tag.1.Value=a+b+http://");  // the result refers to it
+  const auto plus = sc::validate_form(plus_body);
   BOOST_TEST(summary(plus) == "Tag.1.Value:forbidden_substring@4, Tag.1.Value:value_without_key");
 }
 
@@ -259,9 +262,11 @@ BOOST_AUTO_TEST_CASE(a_character_inside_a_text_breaks_it) {
 BOOST_AUTO_TEST_CASE(positions_count_characters_across_both_paths) {
   // Fast-path Chinese, then a character of a block the table refuses, then
   // an ASCII byte the set rejects: at is a character index.
-  const auto r = sc::validate_form(body_with("SnapshotName=a%E4%B8%AD%E4%B8%AD%E4%B7%80b%E4%B8%AD!"));
+  const std::string r_body = body_with("SnapshotName=a%E4%B8%AD%E4%B8%AD%E4%B7%80b%E4%B8%AD!");  // the result refers to it
+  const auto r = sc::validate_form(r_body);
   BOOST_TEST(summary(r) == "SnapshotName:bad_char@3");
-  const auto late = sc::validate_form(body_with("SnapshotName=a%E4%B8%ADbc%E4%B8%AD:_-9!"));
+  const std::string late_body = body_with("SnapshotName=a%E4%B8%ADbc%E4%B8%AD:_-9!");  // the result refers to it
+  const auto late = sc::validate_form(late_body);
   BOOST_TEST(summary(late) == "SnapshotName:bad_char@9");
 }
 
@@ -277,7 +282,8 @@ BOOST_AUTO_TEST_CASE(heads_decode_escapes_for_prefixes_and_enums) {
 
 BOOST_AUTO_TEST_CASE(escaped_and_raw_duplicates_are_equal) {
   // The fingerprint of unique rules reads the decoded head.
-  const auto r = sc::validate_form(body_with("Tag.1.Key=%E4%B8%ADabcdefgh&Tag.2.Key=中abcdefgh&Tag.3.Key=中abcdefgi"));
+  const std::string r_body = body_with("Tag.1.Key=%E4%B8%ADabcdefgh&Tag.2.Key=中abcdefgh&Tag.3.Key=中abcdefgi");  // the result refers to it
+  const auto r = sc::validate_form(r_body);
   BOOST_TEST(summary(r) == "Tag.2.Key:duplicate_tag_key");
   // Plain ASCII keys skip the scan (ordinary_prefix) and take their
   // fingerprint from the raw bytes: equal to an escaped key's, either order.

@@ -219,7 +219,8 @@ BOOST_AUTO_TEST_CASE(bad_n_of_any_length_is_still_a_tag_index) {
                "name " << name);
   }
   const params other = base({{"Tag.12345678901234.Ke", "k"}});
-  BOOST_TEST((sc::validate_params(other).violations().front().code == sc::code::unknown_parameter));
+  const auto r = sc::validate_params(other);
+  BOOST_TEST((r.violations().front().code == sc::code::unknown_parameter));
 }
 
 BOOST_AUTO_TEST_CASE(bad_n_on_value_names_is_invalid_tag_value_malformed) {

@@ -1,31 +1,89 @@
 // snapcheck: validates CreateSnapshot form bodies and prints one JSON object
-// per body (SPEC §8). An example of embedding the library: all it adds is
-// argument parsing and I/O.
+// (or, with --format text, one line per violation) per body (SPEC §8). An
+// example of embedding the library: all it adds is argument parsing and I/O.
 //
-//   snapcheck [--profile documented|hardened] [--allow NAME]... BODY
-//   snapcheck [--profile documented|hardened] [--allow NAME]... -
-//   snapcheck [--profile documented|hardened] [--allow NAME]... --query QUERY BODY
+//   snapcheck [OPTION]... BODY          one body
+//   snapcheck [OPTION]... -             one body per line of standard input
+//   snapcheck [OPTION]... --file PATH   one body per line of the file
 //
-// With '-', each line of standard input is one body (a trailing '\r' is part
-// of the body). Exit status: 0 all ok, 1 some body not ok, 2 usage error.
+// A trailing '\r' is part of a body read from a line. Exit status: 0 all ok,
+// 1 some body not ok, 2 usage error, an unreadable input or an unwritable
+// output. Options take their value as "--opt value" or "--opt=value"; the
+// table `specs` below lists them all, and `usage` says what each does.
+//
+// The program is three parts: parse() turns argv into a `config`;
+// for_each_input() reads the bodies the config names; a mode (today only
+// `validate`, picked in main) turns each input into output through `out`.
+// A new mode is a value of `mode`, its options in `specs`, and a function
+// called from main.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <snapcheck/snapcheck.hpp>
+#include <snapcheck/version.hpp>
 
 namespace {
 
 constexpr std::string_view usage =
-    "usage: snapcheck [--profile documented|hardened] [--allow NAME]... [--query QUERY] (BODY | -)\n"
-    "  Validates CreateSnapshot form bodies; prints one JSON object per body.\n"
-    "  BODY  one application/x-www-form-urlencoded body\n"
-    "  -     read one body per line from standard input\n"
-    "  --profile P   documented (default) or hardened\n"
-    "  --allow NAME  a name the caller handles itself: no violation (repeatable)\n"
-    "  --query QUERY validate the URL query string QUERY and BODY together\n"
-    "exit status: 0 all ok, 1 some body not ok, 2 usage error\n";
+    "usage: snapcheck [OPTION]... (BODY | - | --file PATH)\n"
+    "  Validates CreateSnapshot form bodies (application/x-www-form-urlencoded);\n"
+    "  prints one JSON object per body, on one line.\n"
+    "  BODY              one form body\n"
+    "  -                 read one body per line from standard input\n"
+    "  --file PATH       read one body per line from the file PATH\n"
+    "  --profile P       documented (default) or hardened\n"
+    "  --allow NAME      a name the caller handles itself: no violation (repeatable)\n"
+    "  --query QUERY     validate the URL query string QUERY and each body together\n"
+    "  --format F        json (default): one object per body;\n"
+    "                    text: one line per violation, 'field: message [code]',\n"
+    "                    prefixed with 'SOURCE:LINE: ' when reading lines\n"
+    "  -q, --quiet       print nothing; only the exit status tells\n"
+    "  --version         print 'snapcheck X.Y.Z' and exit\n"
+    "  -h, --help        print this and exit\n"
+    "  --                what follows is the body, even if it starts with '-'\n"
+    "  Every option with a value takes it as '--opt value' or '--opt=value'.\n"
+    "exit status: 0 all ok, 1 some body not ok, 2 usage error, unreadable input\n"
+    "or unwritable output\n";
+
+enum class mode { validate };
+enum class format { json, text };
+
+struct config {
+  ::mode mode = mode::validate;
+  snapcheck::options opt;
+  std::vector<std::string> allow;
+  std::optional<std::string> query;
+  ::format format = format::json;
+  bool quiet = false;
+  // The input: a body argument, "-" (standard input) or a file.
+  std::optional<std::string> body;
+  std::optional<std::string> file;
+};
+
+// Standard output, remembering whether any write failed.
+class output {
+ public:
+  void write(std::string_view s) {
+    if (!s.empty() && std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) failed_ = true;
+  }
+  // Flushes; returns false (after saying why on stderr) when any write failed.
+  bool close() {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) failed_ = true;
+    if (failed_) {
+      const int e = errno;
+      std::fprintf(stderr, "snapcheck: cannot write the output: %s\n", e ? std::strerror(e) : "write error");
+    }
+    return !failed_;
+  }
+
+ private:
+  bool failed_ = false;
+};
 
 int usage_error(std::string_view why) {
   std::fprintf(stderr, "snapcheck: %.*s\n%.*s", static_cast<int>(why.size()), why.data(),
@@ -33,70 +91,234 @@ int usage_error(std::string_view why) {
   return 2;
 }
 
-// Validates one body (after the query, if there is one) and prints its JSON
-// line; returns whether it was ok.
-bool check(const std::string* query, std::string_view body, const snapcheck::options& opt) {
-  const auto r = query ? snapcheck::validate_request(*query, body, opt) : snapcheck::validate_form(body, opt);
-  snapcheck::write_json(r, [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
-  std::fputc('\n', stdout);
-  return r.ok();
+// The options: their spellings and whether they take a value.
+struct spec {
+  std::string_view long_name;
+  std::string_view short_name;
+  bool takes_value;
+};
+constexpr spec specs[] = {
+    {"--profile", "", true}, {"--allow", "", true},   {"--query", "", true},  {"--file", "", true},
+    {"--format", "", true},  {"--quiet", "-q", false}, {"--version", "", false}, {"--help", "-h", false},
+};
+
+// What parse() decided: run with the config, or exit now with a status.
+struct parsed {
+  std::optional<int> exit_now;
+  config cfg;
+};
+
+// Applies one option (by its long name) and its value; returns an error text.
+std::optional<std::string> apply(config& cfg, std::string_view name, std::string_view value) {
+  if (name == "--profile") {
+    if (value == "documented") cfg.opt.profile = snapcheck::profile::documented;
+    else if (value == "hardened") cfg.opt.profile = snapcheck::profile::hardened;
+    else return "unknown profile '" + std::string(value) + "' (documented or hardened)";
+  } else if (name == "--allow") {
+    cfg.allow.emplace_back(value);
+  } else if (name == "--query") {
+    cfg.query = std::string(value);
+  } else if (name == "--file") {
+    if (cfg.file) return std::string("give --file once");
+    cfg.file = std::string(value);
+  } else if (name == "--format") {
+    if (value == "json") cfg.format = format::json;
+    else if (value == "text") cfg.format = format::text;
+    else return "unknown format '" + std::string(value) + "' (json or text)";
+  } else if (name == "--quiet") {
+    cfg.quiet = true;
+  }
+  return std::nullopt;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  snapcheck::options opt;
-  std::vector<snapcheck::string_view> allow;
+parsed parse(int argc, char** argv) {
+  parsed p;
+  config& cfg = p.cfg;
   std::vector<std::string_view> bodies;
-  std::string query;
-  bool has_query = false;
   bool options_done = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
-    if (!options_done && a == "--") {
-      options_done = true;
-    } else if (!options_done && (a == "--help" || a == "-h")) {
-      std::fwrite(usage.data(), 1, usage.size(), stdout);
-      return 0;
-    } else if (!options_done && (a == "--profile" || a == "--allow" || a == "--query")) {
-      if (i + 1 == argc) return usage_error(std::string(a) + " needs a value");
-      const std::string_view v = argv[++i];
-      if (a == "--allow") {
-        allow.push_back(v);
-      } else if (a == "--query") {
-        query = v;
-        has_query = true;
-      } else if (v == "documented") {
-        opt.profile = snapcheck::profile::documented;
-      } else if (v == "hardened") {
-        opt.profile = snapcheck::profile::hardened;
-      } else {
-        return usage_error("unknown profile '" + std::string(v) + "'");
-      }
-    } else if (!options_done && a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option '" + std::string(a) + "'");
-    } else {
+    if (options_done || a == "-" || a.empty() || a[0] != '-') {
       bodies.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      options_done = true;
+      continue;
+    }
+    // "--opt=value" or "--opt [value]".
+    const auto eq = a.starts_with("--") ? a.find('=') : std::string_view::npos;
+    const std::string_view name = a.substr(0, eq);
+    const spec* s = nullptr;
+    for (const spec& candidate : specs)
+      if (name == candidate.long_name || (!candidate.short_name.empty() && name == candidate.short_name))
+        s = &candidate;
+    if (!s) {
+      p.exit_now = usage_error("unknown option '" + std::string(a) + "'");
+      return p;
+    }
+    std::string_view value;
+    if (s->takes_value) {
+      if (eq != std::string_view::npos) {
+        value = a.substr(eq + 1);
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        p.exit_now = usage_error(std::string(s->long_name) + " needs a value");
+        return p;
+      }
+    } else if (eq != std::string_view::npos) {
+      p.exit_now = usage_error(std::string(s->long_name) + " takes no value");
+      return p;
+    }
+    if (s->long_name == "--help") {
+      output out;
+      out.write(usage);
+      p.exit_now = out.close() ? 0 : 2;
+      return p;
+    }
+    if (s->long_name == "--version") {
+      output out;
+      out.write("snapcheck " SNAPCHECK_VERSION_STRING "\n");
+      p.exit_now = out.close() ? 0 : 2;
+      return p;
+    }
+    if (auto error = apply(cfg, s->long_name, value)) {
+      p.exit_now = usage_error(*error);
+      return p;
     }
   }
-  if (bodies.size() != 1) return usage_error(bodies.empty() ? "no body given" : "give one body, or '-'");
-  opt.allow = allow;
+  if (cfg.file && !bodies.empty()) {
+    p.exit_now = usage_error("give a body, '-' or --file PATH, not more than one");
+  } else if (!cfg.file && bodies.size() != 1) {
+    p.exit_now = usage_error(bodies.empty() ? "no body given (a body, '-' or --file PATH)"
+                                            : "give one body, '-' or --file PATH");
+  } else if (!cfg.file) {
+    cfg.body = std::string(bodies[0]);
+  }
+  return p;
+}
 
-  const std::string* q = has_query ? &query : nullptr;
-  if (bodies[0] != "-") return check(q, bodies[0], opt) ? 0 : 1;
+// Where an input came from, for text output: a file's name and line, or
+// nothing for a body given as an argument.
+struct origin {
+  std::string_view source;  // "-" or the path; empty for an argument
+  std::size_t line = 0;
+};
 
-  bool all_ok = true;
+// Calls each(input, origin) for every input the config names; returns 0, or
+// 2 after saying why when the input cannot be read.
+template <class Each>
+int for_each_input(const config& cfg, Each&& each) {
+  if (cfg.body && *cfg.body != "-") {
+    each(std::string_view(*cfg.body), origin{});
+    return 0;
+  }
+  const bool from_file = cfg.file.has_value();
+  std::FILE* in = from_file ? std::fopen(cfg.file->c_str(), "rb") : stdin;
+  const std::string_view name = from_file ? std::string_view(*cfg.file) : std::string_view("-");
+  if (!in) {
+    std::fprintf(stderr, "snapcheck: cannot open '%s': %s\n", cfg.file->c_str(), std::strerror(errno));
+    return 2;
+  }
   std::string line;
-  for (int c = std::getchar();; c = std::getchar()) {
+  std::size_t number = 0;
+  for (int c = std::getc(in);; c = std::getc(in)) {
     if (c == '\n' || c == EOF) {
       if (c == EOF && line.empty()) break;
-      all_ok = check(q, line, opt) && all_ok;
+      each(std::string_view(line), origin{name, ++number});
       line.clear();
       if (c == EOF) break;
     } else {
       line.push_back(static_cast<char>(c));
     }
   }
-  std::fflush(stdout);
+  const bool read_error = std::ferror(in) != 0;
+  const int e = errno;
+  if (from_file) std::fclose(in);
+  if (read_error) {
+    std::fprintf(stderr, "snapcheck: cannot read '%.*s': %s\n", static_cast<int>(name.size()), name.data(),
+                 std::strerror(e));
+    return 2;
+  }
+  return 0;
+}
+
+// Text output: a field name or message with control characters written as
+// \xHH, so that each violation stays on one line.
+void write_text(output& out, std::string_view s) {
+  std::size_t clean = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7f) continue;
+    out.write(s.substr(clean, i - clean));
+    constexpr char hex[] = "0123456789abcdef";
+    const char escaped[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+    out.write(std::string_view(escaped, 4));
+    clean = i + 1;
+  }
+  out.write(s.substr(clean));
+}
+
+// The validate mode: each input is a form body (after --query, if given).
+bool validate_one(const config& cfg, output& out, std::string_view body, const origin& from) {
+  const auto r = cfg.query ? snapcheck::validate_request(*cfg.query, body, cfg.opt)
+                           : snapcheck::validate_form(body, cfg.opt);
+  if (cfg.quiet) return r.ok();
+  auto write = [&out](std::string_view s) { out.write(s); };
+  if (cfg.format == format::json) {
+    snapcheck::write_json(r, write);
+    out.write("\n");
+    return r.ok();
+  }
+  auto text = [&out](std::string_view s) { write_text(out, s); };
+  for (const auto& v : r.violations()) {
+    if (!from.source.empty()) {
+      out.write(from.source);
+      out.write(":");
+      out.write(std::to_string(from.line));
+      out.write(": ");
+    }
+    snapcheck::write_field(v.field, text);
+    out.write(": ");
+    snapcheck::write_message(v, text);
+    out.write(" [");
+    out.write(snapcheck::to_string(v.code));
+    out.write("]\n");
+  }
+  if (r.truncated()) {
+    if (!from.source.empty()) {
+      out.write(from.source);
+      out.write(":");
+      out.write(std::to_string(from.line));
+      out.write(": ");
+    }
+    out.write(std::to_string(r.found() - r.violations().size()));
+    out.write(" more violations not shown\n");
+  }
+  return r.ok();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  parsed p = parse(argc, argv);
+  if (p.exit_now) return *p.exit_now;
+  config& cfg = p.cfg;
+  std::vector<snapcheck::string_view> allow(cfg.allow.begin(), cfg.allow.end());
+  cfg.opt.allow = allow;
+
+  output out;
+  bool all_ok = true;
+  int status = 0;
+  switch (cfg.mode) {
+    case mode::validate:
+      status = for_each_input(cfg, [&](std::string_view body, const origin& from) {
+        all_ok = validate_one(cfg, out, body, from) && all_ok;
+      });
+      break;
+  }
+  if (!out.close()) return 2;
+  if (status != 0) return status;
   return all_ok ? 0 : 1;
 }

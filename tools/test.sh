@@ -1,10 +1,11 @@
 #!/bin/sh
 # The whole test suite: unit tests (Boost.Test, including the conformance
-# cases through both entry points), the CLI, and drop-in builds with g++ and
-# clang++. Ends with one line: "tests: N passed, M failed".
+# cases through both entry points), the CLI, drop-in builds with g++ and
+# clang++, and the README's programs in consumer projects (CMake, meson,
+# pkg-config). Ends with one line: "tests: N passed, M failed".
 set -eu
 cd "$(dirname "$0")/.."
-SNAPCHECK_EXTRA_PACKAGES="clang" . tools/deps.sh
+SNAPCHECK_EXTRA_PACKAGES="clang cmake pkg-config git" . tools/deps.sh
 [ -f build/build.ninja ] || meson setup build >/dev/null
 ninja -C build
 status=0

@@ -12,11 +12,16 @@
 //   render/   messages and JSON, from violation data
 //
 // std::string helpers (field_name, message, to_json): snapcheck/strings.hpp.
+// The version macros (SNAPCHECK_VERSION_MAJOR, ...): snapcheck/version.hpp.
 #ifndef SNAPCHECK_SNAPCHECK_HPP
 #define SNAPCHECK_SNAPCHECK_HPP
 
+#include "version.hpp"  // first: below C++20 it stops with one #error
+
+#if SNAPCHECK_HAS_CXX20
 #include "render/json.hpp"
 #include "render/text.hpp"
 #include "validate.hpp"
+#endif
 
 #endif

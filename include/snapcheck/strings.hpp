@@ -5,9 +5,14 @@
 #ifndef SNAPCHECK_STRINGS_HPP
 #define SNAPCHECK_STRINGS_HPP
 
+#include "version.hpp"  // first: below C++20 it stops with one #error
+#if SNAPCHECK_HAS_CXX20
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "snapcheck.hpp"
 
@@ -35,6 +40,93 @@ template <std::size_t N>
   return s;
 }
 
+// A violation with its text copied out: it does not refer to the request.
+struct owned_violation {
+  std::string field;       // the field name, as field_name() gives it
+  snapcheck::code code{};
+  snapcheck::severity severity{};
+  std::string api_code;
+  std::string message;     // as message() gives it
+  optional<std::size_t> at{};
+  optional<std::size_t> length{};
+  optional<std::uint64_t> limit{};
+  std::string suggestion;  // empty when there is none
+  std::size_t position = 0;
+
+  [[nodiscard]] bool is_error() const noexcept { return severity == severity::error; }
+};
+
+// A result that owns its text: it stays valid after the body or the
+// parameter list it came from is gone. to_owned(r) makes one.
+struct owned_result {
+  bool ok = true;
+  bool truncated = false;
+  std::size_t found = 0;   // violations found, kept or not
+  std::size_t errors = 0;  // errors found, kept or not
+  std::vector<owned_violation> violations;
+};
+
+// Returns a copy of v that owns its text.
+[[nodiscard]] inline owned_violation to_owned(const violation& v) {
+  owned_violation o;
+  o.field = field_name(v.field);
+  o.code = v.code;
+  o.severity = v.severity;
+  o.api_code = std::string(v.api_code.data(), v.api_code.size());
+  o.message = message(v);
+  o.at = v.at;
+  o.length = v.length;
+  o.limit = v.limit;
+  write_suggestion(v, [&](std::string_view part) { o.suggestion.append(part); });
+  o.position = v.position;
+  return o;
+}
+
+// Returns a copy of r that owns its text: call it while the input r refers
+// to is alive, then keep the copy as long as you like.
+template <std::size_t N>
+[[nodiscard]] owned_result to_owned(const basic_result<N>& r) {
+  owned_result o;
+  o.ok = r.ok();
+  o.truncated = r.truncated();
+  o.found = r.found();
+  o.errors = r.errors();
+  o.violations.reserve(r.violations().size());
+  for (const violation& v : r.violations()) o.violations.push_back(to_owned(v));
+  return o;
+}
+
+// Printing to a std::ostream (any stream with write(const char*, n)):
+// `os << v.code` writes to_string(v.code), `os << v.severity` likewise, and
+// `os << v` writes "field: message [code]", the CLI's text line.
+template <class Ostream>
+  requires requires(Ostream& os, const char* p) { os.write(p, 0); }
+Ostream& operator<<(Ostream& os, code c) {
+  const string_view s = to_string(c);
+  os.write(s.data(), static_cast<std::ptrdiff_t>(s.size()));
+  return os;
+}
+template <class Ostream>
+  requires requires(Ostream& os, const char* p) { os.write(p, 0); }
+Ostream& operator<<(Ostream& os, severity v) {
+  const string_view s = to_string(v);
+  os.write(s.data(), static_cast<std::ptrdiff_t>(s.size()));
+  return os;
+}
+template <class Ostream>
+  requires requires(Ostream& os, const char* p) { os.write(p, 0); }
+Ostream& operator<<(Ostream& os, const violation& v) {
+  auto out = [&os](std::string_view part) { os.write(part.data(), static_cast<std::ptrdiff_t>(part.size())); };
+  write_field(v.field, out);
+  out(": ");
+  write_message(v, out);
+  out(" [");
+  out(to_string(v.code));
+  out("]");
+  return os;
+}
+
 }  // namespace snapcheck
 
+#endif  // SNAPCHECK_HAS_CXX20
 #endif

@@ -37,7 +37,7 @@ constexpr void validate_request_into(string_view query, string_view body, Sink& 
 // The result refers to body for the text of unknown names: keep body alive
 // while you read them.
 template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_form(string_view body, const options& opt = {}) noexcept {
+[[nodiscard]] constexpr result validate_form(string_view body SNAPCHECK_LIFETIMEBOUND, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_form_into<S>(body, r, opt);
   return r;
@@ -47,7 +47,7 @@ template <schema S = apis::create_snapshot>
 // std::vector<std::pair<std::string, std::string>> or an array of
 // std::pair<string_view, string_view>.
 template <schema S = apis::create_snapshot, pair_range R>
-[[nodiscard]] constexpr result validate_params(const R& params, const options& opt = {}) noexcept {
+[[nodiscard]] constexpr result validate_params(const R& params SNAPCHECK_LIFETIMEBOUND, const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_params_into<S>(params, r, opt);
   return r;
@@ -58,7 +58,8 @@ template <schema S = apis::create_snapshot, pair_range R>
 // SDKs send every parameter in the query with an empty body. The result
 // refers to both strings for the text of unknown names.
 template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_request(string_view query, string_view body,
+[[nodiscard]] constexpr result validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
+                                                string_view body SNAPCHECK_LIFETIMEBOUND,
                                                 const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_request_into<S>(query, body, r, opt);

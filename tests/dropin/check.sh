@@ -1,8 +1,9 @@
 #!/bin/sh
-# Drop-in use: every header alone, and the examples in this folder, compile
+# Drop-in use: every header alone, and the programs of examples/, compile
 # with nothing but the include path, under -fno-exceptions -fno-rtti and the
 # strict warning set, with each of g++ and clang++ found on PATH; the
-# examples run successfully.
+# examples run successfully. Below C++20 the entry headers stop with one
+# error that names the standard needed.
 #
 #   tests/dropin/check.sh SOURCE-ROOT
 #
@@ -15,7 +16,7 @@ if [ $# -ne 1 ] || [ ! -d "$1/include/snapcheck" ]; then
   exit 2
 fi
 root=$1
-here=$root/tests/dropin
+examples=$root/examples
 flags="-std=c++20 -I $root/include -fno-exceptions -fno-rtti -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/snapcheck-dropin.XXXXXX") || exit 2
@@ -44,8 +45,34 @@ for cxx in g++ clang++; do
     fi
   done
   [ "$alone" -eq 0 ] && pass "$cxx/every header compiles alone"
-  for example in server_example client_example; do
-    src=$here/$example.cpp
+  # Below C++20: exactly one error, the #error of version.hpp.
+  for header in snapcheck/snapcheck.hpp snapcheck/strings.hpp; do
+    echo "#include <$header>" >"$work/old.cpp"
+    "$cxx" -std=c++17 -I "$root/include" -fsyntax-only "$work/old.cpp" >"$work/old.log" 2>&1
+    status=$?
+    errors=$(grep -c 'error:' "$work/old.log")
+    if [ "$status" -ne 0 ] && [ "$errors" -eq 1 ] && grep -q 'needs C++20' "$work/old.log"; then
+      pass "$cxx/$header/-std=c++17: one error naming C++20"
+    else
+      cat "$work/old.log"
+      fail "$cxx/$header/-std=c++17: one error naming C++20 (exit $status, $errors error lines)"
+    fi
+  done
+  # The generated one-file header (tools/amalgamate.py) in place of include/:
+  # it holds what strings.hpp gives.
+  for example in server client; do
+    sed 's|#include <snapcheck/strings.hpp>|#include <snapcheck/snapcheck.hpp>|' "$examples/$example.cpp" >"$work/single_$example.cpp"
+    bin=$work/single-$example-$cxx
+    # shellcheck disable=SC2086 # flags is a list of words on purpose
+    if "$cxx" $(echo "$flags" | sed "s|-I $root/include|-I $root/single_include|") "$work/single_$example.cpp" -o "$bin" &&
+       "$bin" >/dev/null; then
+      pass "$cxx/single_include/$example compiles and runs"
+    else
+      fail "$cxx/single_include/$example compiles and runs"
+    fi
+  done
+  for example in server client; do
+    src=$examples/$example.cpp
     bin=$work/$example-$cxx
     echo "compile: $cxx $flags $src -o $bin"
     # shellcheck disable=SC2086 # flags is a list of words on purpose

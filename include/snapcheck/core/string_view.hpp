@@ -9,9 +9,22 @@
 #ifndef SNAPCHECK_CORE_STRING_VIEW_HPP
 #define SNAPCHECK_CORE_STRING_VIEW_HPP
 
+#include <cassert>
 #include <concepts>
 #include <cstddef>
 #include <type_traits>
+
+// [[clang::lifetimebound]] where the compiler has it: clang then warns when
+// a view (and a result holding views) outlives the temporary it was made
+// from, as in `auto r = validate_form(read_body());`.
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define SNAPCHECK_LIFETIMEBOUND [[clang::lifetimebound]]
+#endif
+#endif
+#ifndef SNAPCHECK_LIFETIMEBOUND
+#define SNAPCHECK_LIFETIMEBOUND
+#endif
 
 namespace snapcheck {
 
@@ -40,8 +53,18 @@ class string_view {
 
   constexpr string_view() noexcept = default;
   constexpr string_view(const char* s, std::size_t n) noexcept : data_(s), size_(n) {}
-  constexpr string_view(const char* s) noexcept : data_(s), size_(__builtin_strlen(s)) {}
+  // s must not be null (a precondition, as for std::string_view): debug
+  // builds (without NDEBUG) stop with assert's message that says so.
+  constexpr string_view(const char* s) noexcept : data_(s), size_(length_of(s)) {}
+  // From an owner of its chars (std::string, a vector): the view lives as
+  // long as s, which clang checks. From another view (std::string_view,
+  // trivially copyable): the chars outlive the view given, so no such check.
   template <detail::char_string S>
+    requires(!std::is_trivially_copyable_v<S>)
+  constexpr string_view(const S& s SNAPCHECK_LIFETIMEBOUND) noexcept
+      : data_(s.data()), size_(static_cast<std::size_t>(s.size())) {}
+  template <detail::char_string S>
+    requires std::is_trivially_copyable_v<S>
   constexpr string_view(const S& s) noexcept : data_(s.data()), size_(static_cast<std::size_t>(s.size())) {}
 
   // Converts to a string type made from (pointer, size): std::string_view,
@@ -134,6 +157,15 @@ class string_view {
   }
 
  private:
+  // Debug builds (without NDEBUG) stop on a null pointer with assert's
+  // message instead of crashing inside strlen; constant evaluation rejects
+  // it anyway.
+  static constexpr std::size_t length_of(const char* s) noexcept {
+    if (!std::is_constant_evaluated())
+      assert(s != nullptr && "snapcheck::string_view from a null const char* (a pair's name or value?)");
+    return __builtin_strlen(s);
+  }
+
   const char* data_ = nullptr;
   std::size_t size_ = 0;
 };

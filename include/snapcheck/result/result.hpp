@@ -44,10 +44,15 @@ class basic_result {
   [[nodiscard]] constexpr bool ok() const noexcept { return errors_ == 0; }
   // Returns true when more violations were found than were kept.
   [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
-  // Returns the kept violations, in report order.
-  [[nodiscard]] constexpr span<const violation> violations() const noexcept {
+  // Returns the kept violations, in report order: a view into this result.
+  [[nodiscard]] constexpr span<const violation> violations() const& noexcept {
     return {store_.all.kept, size_};
   }
+  // Deleted on a temporary result: the span would outlive it, as in
+  // `for (auto& v : validate_form(body).violations())`. Keep the result in a
+  // variable first.
+  span<const violation> violations() && = delete;
+  span<const violation> violations() const&& = delete;
   // Returns how many violations were found, kept or not.
   [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
   // Returns how many errors were found, kept or not.

@@ -3,8 +3,9 @@
 // validate_params, and only then form-encoded for the wire. A refused
 // request costs no round trip and says exactly which field to fix.
 //
-// Built by tests/dropin/check.sh with nothing but -I include, under
-// -fno-exceptions -fno-rtti and the strict warning set.
+// Built by meson (-Dexamples=true), and by tests/dropin/check.sh with
+// nothing but -I include (or the single header), under -fno-exceptions
+// -fno-rtti and the strict warning set.
 #include <snapcheck/strings.hpp>
 
 #include <cstdio>
@@ -113,7 +114,8 @@ int main() {
   bad.tags = {{"aliyun:owner", "me"}};
   expect(!prepare(bad).has_value(), "an invalid request is not sent");
 
-  const auto r = snapcheck::validate_params(bad.params());
+  const auto bad_params = bad.params();  // kept alive: the result refers to it
+  const auto r = snapcheck::validate_params(bad_params);
   bool prefix = false;
   bool range = false;
   for (const auto& v : r.violations()) {

@@ -3,8 +3,9 @@
 // allow-list of the signature parameters its gateway adds, and answers a bad
 // request with the failure body of the API page, listing every violation.
 //
-// Built by tests/dropin/check.sh with nothing but -I include, under
-// -fno-exceptions -fno-rtti and the strict warning set.
+// Built by meson (-Dexamples=true), and by tests/dropin/check.sh with
+// nothing but -I include (or the single header), under -fno-exceptions
+// -fno-rtti and the strict warning set.
 #include <snapcheck/strings.hpp>  // the whole library, nothing else needed
 
 #include <array>
