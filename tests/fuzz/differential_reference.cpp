@@ -4,8 +4,8 @@
 //
 // The input is a form body. Oracle, for each of four option sets
 // (documented; hardened with the allow-list {"Signature", "x-acs-action"}, a
-// known name and an unknown one; documented with the basic Han set; hardened
-// with the basic Han set and no allow-list): the library, validating into a
+// known name and an unknown one; documented with the basic Han set and that
+// allow-list; hardened with the basic Han set and no allow-list): the library, validating into a
 // sink that keeps every violation, reports exactly the reference's
 // violations, for the body (validate_form); for the input as a whole
 // request (SPEC v2 §2.5, validate_request), its first half (size / 2
@@ -60,7 +60,7 @@ config make(bool hardened, bool basic, bool allow) {
 const config configs[] = {
     make(false, false, false),
     make(true, false, true),
-    make(false, true, false),
+    make(false, true, true),
     make(true, true, false),
 };
 
