@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(bad_char_message_gives_the_position_not_the_character) {
   const auto v = first("regionId=cn&DiskId=d&SnapshotName=ab%24cd", snapcheck::code::bad_char);
   const std::string m = snapcheck::message(v);
   BOOST_TEST(m == "SnapshotName may contain only letters, digits, ':', '_', '-' and Chinese characters "
-                  "(at character 2)");
+                  "(at character 3)");
   BOOST_TEST(m.find('$') == std::string::npos);
 }
 

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <snapcheck/snapcheck.hpp>
+#include <snapcheck/strings.hpp>
 #include <snapcheck/version.hpp>
 
 namespace {
@@ -43,6 +44,11 @@ constexpr std::string_view usage =
     "                    text: one line per violation, 'field: message [code]',\n"
     "                    prefixed with 'SOURCE:LINE: ' when reading lines\n"
     "  -q, --quiet       print nothing; only the exit status tells\n"
+    "  --encode [--sorted]  encode instead: each input line (default: standard\n"
+    "                    input) is a JSON object of names to string values;\n"
+    "                    print its form body (SPEC 10), in the object's order or\n"
+    "                    byte-wise by encoded name; exit 2 when a line is not\n"
+    "                    such an object (an empty line is printed for it)\n"
     "  --version         print 'snapcheck X.Y.Z' and exit\n"
     "  -h, --help        print this and exit\n"
     "  --                what follows is the body, even if it starts with '-'\n"
@@ -50,7 +56,7 @@ constexpr std::string_view usage =
     "exit status: 0 all ok, 1 some body not ok, 2 usage error, unreadable input\n"
     "or unwritable output\n";
 
-enum class mode { validate };
+enum class mode { validate, encode };
 enum class format { json, text };
 
 struct config {
@@ -60,6 +66,7 @@ struct config {
   std::optional<std::string> query;
   ::format format = format::json;
   bool quiet = false;
+  bool sorted = false;  // --encode --sorted
   // The input: a body argument, "-" (standard input) or a file.
   std::optional<std::string> body;
   std::optional<std::string> file;
@@ -100,6 +107,7 @@ struct spec {
 constexpr spec specs[] = {
     {"--profile", "", true}, {"--allow", "", true},   {"--query", "", true},  {"--file", "", true},
     {"--format", "", true},  {"--quiet", "-q", false}, {"--version", "", false}, {"--help", "-h", false},
+    {"--encode", "", false}, {"--sorted", "", false},
 };
 
 // What parse() decided: run with the config, or exit now with a status.
@@ -127,6 +135,10 @@ std::optional<std::string> apply(config& cfg, std::string_view name, std::string
     else return "unknown format '" + std::string(value) + "' (json or text)";
   } else if (name == "--quiet") {
     cfg.quiet = true;
+  } else if (name == "--encode") {
+    cfg.mode = mode::encode;
+  } else if (name == "--sorted") {
+    cfg.sorted = true;
   }
   return std::nullopt;
 }
@@ -188,6 +200,11 @@ parsed parse(int argc, char** argv) {
       return p;
     }
   }
+  if (cfg.sorted && cfg.mode != mode::encode) {
+    p.exit_now = usage_error("--sorted goes with --encode");
+    return p;
+  }
+  if (cfg.mode == mode::encode && !cfg.file && bodies.empty()) bodies.push_back("-");  // standard input
   if (cfg.file && !bodies.empty()) {
     p.exit_now = usage_error("give a body, '-' or --file PATH, not more than one");
   } else if (!cfg.file && bodies.size() != 1) {
@@ -299,6 +316,137 @@ bool validate_one(const config& cfg, output& out, std::string_view body, const o
   return r.ok();
 }
 
+// --encode (SPEC §8, §10): a JSON object of names to string values, one a
+// line, read strictly (RFC 8259, UTF-8); nothing else is accepted.
+class object_reader {
+ public:
+  explicit object_reader(std::string_view text) : s_(text) {}
+
+  // Reads the object into out; false when the text is not such an object.
+  bool read(std::vector<std::pair<std::string, std::string>>& out) {
+    if (snapcheck::unicode::first_invalid(s_) != snapcheck::string_view::npos) return false;
+    space();
+    if (!eat('{')) return false;
+    space();
+    if (!eat('}')) {
+      for (;;) {
+        std::string name;
+        std::string value;
+        space();
+        if (!string(name)) return false;
+        space();
+        if (!eat(':')) return false;
+        space();
+        if (!string(value)) return false;
+        out.emplace_back(std::move(name), std::move(value));
+        space();
+        if (eat('}')) break;
+        if (!eat(',')) return false;
+      }
+    }
+    space();
+    return i_ == s_.size();
+  }
+
+ private:
+  bool eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  void space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool hex4(unsigned& v) {
+    if (s_.size() - i_ < 4) return false;
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = s_[i_++];
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<unsigned>(d);
+    }
+    return true;
+  }
+  static void utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  // A JSON string; a lone surrogate escape is refused (it has no UTF-8).
+  bool string(std::string& out) {
+    if (!eat('"')) return false;
+    while (i_ < s_.size()) {
+      const char c = s_[i_++];
+      if (c == '"') return true;
+      if (static_cast<unsigned char>(c) < 0x20) return false;
+      if (c != '\\') {
+        out.push_back(c);
+        continue;
+      }
+      if (i_ == s_.size()) return false;
+      const char e = s_[i_++];
+      switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned lo = 0;
+            if (!eat('\\') || !eat('u') || !hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          utf8(out, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// --encode: one input line, a JSON object of strings, as a form body line.
+// Returns false (printing an empty line) when it is not such an object.
+bool encode_one(const config& cfg, output& out, std::string_view line) {
+  std::vector<std::pair<std::string, std::string>> members;
+  if (!object_reader(line).read(members)) {
+    out.write("\n");
+    return false;
+  }
+  std::vector<snapcheck::param> params;
+  params.reserve(members.size());
+  for (const auto& [n, v] : members) params.push_back({n, v});
+  out.write(snapcheck::encode_params(params, cfg.sorted ? snapcheck::param_order::sorted : snapcheck::param_order::table));
+  out.write("\n");
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -317,6 +465,18 @@ int main(int argc, char** argv) {
         all_ok = validate_one(cfg, out, body, from) && all_ok;
       });
       break;
+    case mode::encode: {
+      bool all_objects = true;
+      status = for_each_input(cfg, [&](std::string_view line, const origin& from) {
+        if (encode_one(cfg, out, line)) return;
+        all_objects = false;
+        std::fprintf(stderr, "snapcheck: %s:%zu: not a JSON object of string values\n",
+                     from.source.empty() ? "argument" : std::string(from.source).c_str(), static_cast<std::size_t>(from.line));
+      });
+      if (!all_objects && status == 0) status = 2;
+      if (!out.close()) return 2;
+      return status;
+    }
   }
   if (!out.close()) return 2;
   if (status != 0) return status;

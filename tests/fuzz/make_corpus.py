@@ -21,6 +21,10 @@ Formats: `form`, `differential_entry` and `differential_reference` take a form
 body as is. `params` takes a flags byte and then the decoded pairs, separated
 by 0x1E, name and value by 0x1F, 0x1B escaping the next byte (see params.cpp).
 `constexpr_runtime` takes bytes that pick its fixed (body, options) pairs.
+`round_trip` takes a flags byte and then records separated by 0x1E, each a
+byte that picks a member of the typed request (its index in writing order,
+ROUND_TRIP_MEMBERS below; any byte picks some member) and the value, 0x1B
+escaping the next byte (see round_trip.cpp).
 
 Minimising (tools/fuzz.sh with FUZZ_MERGE=1 does this):
   make_corpus.py --minimize TARGET --fuzzer BIN [--max-len N] [--max-files N] DIR...
@@ -31,10 +35,11 @@ candidates, then each candidate's edges are measured on its own and a greedy
 set cover keeps the inputs that add the most new edges (the smaller on a
 tie), until every edge is reached or --max-files (default 85) are kept: the
 last inputs of a cover add an edge or two each, and the corpora must stay
-small (five targets, under 2 MB on disk in all). regression-* files and
+small (six targets, under 2 MB on disk in all). regression-* files and
 the hand-made seed-edge-* seeds are always kept, on top of the cap: they
 hold the shapes SPEC names (version 2's SDK requests, equal repeats,
-allow-listed names, ...), whose oracle checks coverage edges do not see. A kept file keeps its name when it is one
+allow-listed names, ...), whose oracle checks coverage edges do not see.
+A kept file keeps its name when it is one
 already (a seed or a committed input); otherwise it is fuzz-<sha1>.
 
 usage: tests/fuzz/make_corpus.py [--clean] [--bench DIR] [--out DIR]
@@ -54,7 +59,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 CASES = os.path.join(ROOT, "tests", "data", "cases.jsonl")
 CORPUS = os.path.join(HERE, "corpus")
-BODY_TARGETS = ["form", "differential_entry", "differential_reference"]
+BODY_TARGETS = ["form", "differential_entry", "differential_reference", "render"]
 
 # Hand-made bodies: the edges of §2 (splitting, decoding) and of the limits.
 EDGE_BODIES = {
@@ -184,6 +189,23 @@ def escape(b):
 
 def encode_pairs(flags, pairs):
     return bytes([flags]) + b"\x1e".join(escape(n) + b"\x1f" + escape(v) for n, v in pairs)
+
+
+# The typed request's members in writing order when the seeds were made
+# (plain rows in table order, then Tag.1.Key, Tag.1.Value, ...). A seed is
+# only an input: if the table grows, a pick lands on another member.
+ROUND_TRIP_MEMBERS = (["regionId", "DiskId", "SnapshotName", "Description", "Category", "RetentionDays",
+                       "ClientToken", "version"] +
+                      [f"Tag.{n}.{part}" for n in range(1, 21) for part in ("Key", "Value")])
+
+
+def encode_records(flags, pairs):
+    records = []
+    for n, v in pairs:
+        name = n.decode("latin-1")
+        pick = ROUND_TRIP_MEMBERS.index(name) if name in ROUND_TRIP_MEMBERS else sum(n) % len(ROUND_TRIP_MEMBERS)
+        records.append(bytes([pick]) + bytes(b for c in v for b in ((0x1B, c) if c in (0x1B, 0x1E) else (c,))))
+    return bytes([flags]) + b"\x1e".join(records)
 
 
 def file_name(kind):
@@ -318,6 +340,10 @@ def write_seeds(root, written, quiet=False, bench=None):
             write(root, t, name, body, written)
         if pairs is not None:
             write(root, "params", name, encode_pairs(1 if hardened else 0, pairs), written)
+            # Alternate the order, the extras and the buffer cut by the seed's name.
+            variant = int(hashlib.sha1(name.encode()).hexdigest(), 16)
+            flags = (1 if hardened else 0) | (variant & 0x06) | ((variant >> 3) & 0xF8)
+            write(root, "round_trip", name, encode_records(flags, pairs), written)
     for name, pairs in EDGE_PAIRS.items():
         for flags, suffix in ((0x00, ""), (0x01, "-hardened"), (0x07, "-hardened-basic-allow"),
                               (0x08 | 0x40, "-keep3"), (0x10 | 0x20, "-max2")):
@@ -345,7 +371,7 @@ def main():
                  [os.path.abspath(d) for d in args.dirs])
         return
 
-    targets = BODY_TARGETS + ["params", "constexpr_runtime"]
+    targets = BODY_TARGETS + ["params", "constexpr_runtime", "round_trip"]
     if args.clean:
         for t in targets:
             folder = os.path.join(root, t)

@@ -40,6 +40,19 @@ constexpr void write_template(string_view name, std::uint32_t index, Out& out) {
   out(name.substr(at + field::index_marker.size()));
 }
 
+// Writes a family's table name with {N} written as the letter N (Tag.N.Key).
+template <class Out>
+constexpr void write_template_letter(string_view name, Out& out) {
+  const auto at = name.find(field::index_marker);
+  if (at == string_view::npos) {
+    out(name);
+    return;
+  }
+  out(name.substr(0, at));
+  out("N");
+  out(name.substr(at + field::index_marker.size()));
+}
+
 }  // namespace detail
 
 // Writes the parameter name of p as given in the input, always valid UTF-8.
@@ -50,9 +63,84 @@ constexpr void write_field(const field_path& p, Out&& out) {
     return;
   }
   unicode::utf8_sanitizer<Out> clean(out);
+  if (!p.group.empty()) {  // "Tag.N." before the member's name
+    for (const char c : p.group) clean.put(static_cast<unsigned char>(c));
+    clean.finish();
+    out(".");
+    detail::write_number(p.group_index, out);
+    out(".");
+  }
   for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
     clean.put(b);
   clean.finish();
+}
+
+namespace detail {
+
+// Returns true for the characters that a message never shows as they are
+// (SPEC §6): the controls U+0000-U+001F and U+007F-U+009F, the bidi
+// controls U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, and the line and
+// paragraph separators U+2028, U+2029. Each could break a log line or
+// reorder what a reader sees.
+[[nodiscard]] constexpr bool shown_escaped(char32_t c) noexcept {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
+// Writes c as \u{XXXX}: upper-case hex, at least four digits.
+template <class Out>
+constexpr void write_code_point_escape(char32_t c, Out& out) {
+  constexpr char hex[] = "0123456789ABCDEF";
+  char buf[11] = {'\\', 'u', '{'};
+  std::size_t digits = 4;
+  while (digits < 6 && (static_cast<std::uint32_t>(c) >> (4 * digits)) != 0) ++digits;
+  std::size_t n = 3;
+  for (std::size_t d = digits; d-- > 0;) buf[n++] = hex[(static_cast<std::uint32_t>(c) >> (4 * d)) & 15u];
+  buf[n++] = '}';
+  out(string_view(buf, n));
+}
+
+// Passes valid UTF-8 on, with the characters of shown_escaped() written as
+// escapes. Each call must hold whole characters (write_field's sanitizer
+// passes one character a call; table names are ASCII). Remembers whether
+// anything was written, for "(empty name)".
+template <class Out>
+struct message_name_filter {
+  Out& out;
+  bool wrote = false;
+
+  constexpr void operator()(string_view s) {
+    std::size_t clean = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      if (i + len > s.size()) break;  // not whole: passed on as it is
+      char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+      for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+      if (shown_escaped(c)) {
+        if (i > clean) out(s.substr(clean, i - clean));
+        write_code_point_escape(c, out);
+        clean = i + len;
+      }
+      i += len;
+    }
+    if (s.size() > clean) out(s.substr(clean));
+    if (!s.empty()) wrote = true;
+  }
+};
+
+}  // namespace detail
+
+// Writes the parameter name of p as a message shows it (SPEC §6): the name
+// as write_field() gives it, with control characters, bidi controls and
+// U+2028/U+2029 written as \u{XXXX}, and "(empty name)" for an empty name.
+// The output is one line of valid UTF-8 that no name can reorder.
+template <class Out>
+constexpr void write_message_name(const field_path& p, Out&& out) {
+  detail::message_name_filter<Out> filter{out};
+  write_field(p, filter);
+  if (!filter.wrote) out("(empty name)");
 }
 
 namespace detail {
@@ -71,7 +159,7 @@ template <class Out>
 constexpr void write_position(const violation& v, Out& out) {
   if (!v.at) return;
   out(" (at character ");
-  write_number(*v.at, out);
+  write_number(*v.at + 1, out);  // 1-based, as people count (SPEC §6)
   out(")");
 }
 
@@ -82,7 +170,7 @@ constexpr void write_position(const violation& v, Out& out) {
 template <class Out>
 constexpr void write_message(const violation& v, Out&& out) {
   using detail::write_number;
-  auto field = [&] { write_field(v.field, out); };
+  auto field = [&] { write_message_name(v.field, out); };
   const rule& r = *v.rule;
   const bool has_rule = r.kind != rule_kind::none;
   switch (v.code) {
@@ -98,14 +186,20 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::deprecated_name:
       field();
       out(" is a deprecated spelling of ");
-      write_field(field_path{v.field.def, v.field.index, spelling::name}, out);
+      write_message_name(field_path{v.field.def, v.field.index, spelling::name}, out);
       break;
     case code::duplicate_parameter:
       field();
       out(" is given more than once; only the first occurrence is used");
       break;
     case code::too_many_parameters:
-      out("the request has more parameters than the limit allows");
+      if (v.limit) {
+        out("the request has more than ");
+        write_number(*v.limit, out);
+        out(*v.limit == 1 ? " parameter, the most it may have" : " parameters, the most it may have");
+      } else {
+        out("the request has more parameters than the limit allows");
+      }
       break;
     case code::bad_encoding:
       field();
@@ -117,7 +211,7 @@ constexpr void write_message(const violation& v, Out&& out) {
       out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
       if (v.at) {
         out(" (at byte ");
-        write_number(*v.at, out);
+        write_number(*v.at + 1, out);  // 1-based, as people count
         out(")");
       }
       break;
@@ -134,7 +228,7 @@ constexpr void write_message(const violation& v, Out&& out) {
       field();
       out(v.code == code::too_short ? " must be at least " : " must be at most ");
       write_number(v.limit.value_or(0), out);
-      out(" characters long (it has ");
+      out(v.limit.value_or(0) == 1 ? " character long (it has " : " characters long (it has ");
       write_number(v.length.value_or(0), out);
       out(")");
       break;
@@ -197,12 +291,20 @@ constexpr void write_message(const violation& v, Out&& out) {
     case code::value_without_key:
       field();
       out(" is given without ");
-      if (has_rule) detail::write_template(r.texts[0], v.field.index, out);
+      if (has_rule && r.text_count() > 0) detail::write_template(r.texts[0], v.field.index, out);
       else out("its key");
       break;
     case code::duplicate_tag_key:
       field();
-      out(" has the same key as a tag with a lower index");
+      // Names the family from the row (Tag.N.Key), not "tag": the engine
+      // serves any table, and the earlier member's N is not in the data.
+      if (v.field.has_row() && v.field.def->is_family()) {
+        out(" has the same value as a ");
+        detail::write_template_letter(v.field.def->name, out);
+        out(" with a lower N");
+      } else {
+        out(" has the same value as an earlier parameter");
+      }
       break;
     case code::wrong_type:
       field();
