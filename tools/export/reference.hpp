@@ -7,6 +7,7 @@
 
 #include <snapcheck/snapcheck.hpp>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,7 +46,8 @@ struct example {
 
 struct row_examples {
   example valid;
-  example invalid[2];  // per profile; empty value and no codes: none found
+  example invalid[2];                   // per profile; no codes: none found
+  example per_rule[sc::field::max_rules];  // a value raising the rule's own code
 };
 
 // The codes a rule raises.
@@ -73,7 +75,7 @@ inline std::vector<sc::code> codes_of(const sc::rule& r) {
 
 // A character outside set s (ASCII first), for an invalid example.
 inline std::string outsider(const sc::char_set& s) {
-  for (const char c : std::string(" %!~_-1.aA"))
+  for (const char c : std::string("1% !~_-.aA"))
     if (!s.contains(static_cast<unsigned char>(c))) return std::string(1, c);
   for (const char32_t cp : {U'\u00E9', U'\u20AC', U'\U0001F600'})
     if (!s.contains(cp)) return utf8(cp);
@@ -178,6 +180,21 @@ std::vector<row_examples> find_examples() {
         }
       }
       out[i].valid.value = valid[i];
+      for (std::size_t k = 0; k < sc::field::max_rules; ++k) {
+        const sc::rule& r = f.rules[k];
+        if (r.kind == sc::rule_kind::none) continue;
+        const sc::profile p = r.applies(sc::profile::documented) ? sc::profile::documented : sc::profile::hardened;
+        const auto own = codes_of(r);
+        for (const auto& b : breakers(r, valid[i])) {
+          const bool alone = r.kind == sc::rule_kind::requires_field;
+          const auto codes = errors_on<S>(f, with(b, alone), p);
+          bool raised = false;
+          for (const auto c : codes) raised = raised || std::find(own.begin(), own.end(), c) != own.end();
+          if (!raised) continue;
+          out[i].per_rule[k] = {b, alone, codes};
+          break;
+        }
+      }
       for (std::size_t k = 0; k < 2; ++k) {
         const sc::profile p = profiles[k];
         for (const auto& r : f.rules) {
@@ -305,7 +322,7 @@ std::string parameter_reference(const std::string& title, const std::string& sou
         (unknown_error ? " in profile documented and an error in profile hardened" : " in both profiles") +
         " (names in the caller's allow-list raise nothing).\n\n";
 
-  md += "| parameter | required | empty value | api_code | rules (documented) | hardened adds |\n|---|---|---|---|---|---|\n";
+  md += "| parameter | required | empty value | api_code | rules in documented | rules only in hardened |\n|---|---|---|---|---|---|\n";
   for (const sc::field& f : S::fields) {
     std::size_t both = 0, hard = 0;
     for (const auto& r : f.rules) {
@@ -343,12 +360,16 @@ std::string parameter_reference(const std::string& title, const std::string& sou
     if (f.rule_count() == 0) {
       md += "No rule on the value beyond valid UTF-8 (`invalid_utf8`).\n\n";
     } else {
-      md += "| rule | profiles | code | api_code | JSON Schema |\n|---|---|---|---|---|\n";
-      for (const auto& r : f.rules) {
+      md += "| rule | profiles | code | api_code | JSON Schema | rejects, for example |\n|---|---|---|---|---|---|\n";
+      for (std::size_t k = 0; k < sc::field::max_rules; ++k) {
+        const sc::rule& r = f.rules[k];
         if (r.kind == sc::rule_kind::none) continue;
+        const example& e = ex.per_rule[k];
+        std::string sample = e.codes.empty() ? std::string("—") : shown(e.value);
+        if (!e.codes.empty() && e.without_others) sample += " alone";
         const bool after_first = has_first_char(f, r.applies(sc::profile::documented) ? sc::profile::documented : sc::profile::hardened);
         md += "| " + english(r, after_first) + " | " + profiles_of(r) + " | " + code_list(codes_of(r)) + " | `" +
-              str(r.api_code.empty() ? f.api_code : r.api_code) + "` | " + schema_words(r) + " |\n";
+              str(r.api_code.empty() ? f.api_code : r.api_code) + "` | " + schema_words(r) + " | " + sample + " |\n";
       }
       md += "\n";
     }
