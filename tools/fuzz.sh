@@ -4,7 +4,7 @@
 #   tools/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]
 #
 # SECONDS-PER-TARGET defaults to 60; TARGETs default to all of them:
-#   form params differential_entry differential_reference constexpr_runtime render round_trip
+#   form params differential_entry differential_reference constexpr_runtime render round_trip fast_paths
 #
 # Sets up build-fuzz (clang++, -Dfuzz=true: ASan + UBSan + libFuzzer) if it
 # is missing, builds the targets, and runs them one after the other (never
@@ -29,7 +29,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-all_targets="form params differential_entry differential_reference constexpr_runtime render round_trip"
+all_targets="form params differential_entry differential_reference constexpr_runtime render round_trip fast_paths"
 targets=${*:-$all_targets}
 for t in $targets; do
   case " $all_targets " in

@@ -6,18 +6,37 @@
 
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 
 #include "../core/string_view.hpp"
 #include "../encoding/text.hpp"
 
 namespace snapcheck {
 
+// What a piece's value is. Form bodies and parameter lists give only text;
+// JSON values may be numbers or other types (SPEC §11).
+enum class value_type : std::uint8_t {
+  text,       // value, in its encoding
+  integer,    // a whole number: magnitude and negative
+  other,      // any other type: wrong_type on a known field
+  container,  // a member that should be a container of parameters (a Tag
+              // array) and is not: wrong_type on the name itself
+};
+
 // One (name, value) parameter as a source yields it: views of the caller's
-// input and how their bytes are encoded (JSON strings arrive decoded).
+// input and how their bytes are encoded (JSON strings arrive decoded). A
+// member of an array element (JSON's "Tag": [{"Key": …}]) names its
+// parameter in three parts: group "Tag", group_index N, name "Key", which
+// the engine reads as "Tag.N.Key".
 struct piece {
   string_view name;
   string_view value;
   snapcheck::encoding encoding = encoding::decoded;
+  value_type type = value_type::text;
+  std::uint64_t magnitude = 0;  // of an integer
+  bool negative = false;        // of an integer
+  string_view group{};
+  std::uint32_t group_index = 0;
 };
 
 // A source: something that yields pieces, in input order.

@@ -121,8 +121,10 @@ struct slot {
   std::uint64_t hash;   // of the decoded value's length and head, when comparable
   spelling spelled;
   snapcheck::encoding encoding;
-  bool absent;          // empty, in a row where empty means absent
-  bool comparable;      // decoded and valid UTF-8
+  value_type type;      // text, or for an integer: hash holds its magnitude
+  bool negative;        // an integer below zero
+  bool absent;          // empty text, in a row where empty means absent
+  bool comparable;      // text, decoded and valid UTF-8
 
   [[nodiscard]] constexpr encoded_text text() const noexcept { return {{data, size}, encoding}; }
 };
@@ -138,10 +140,12 @@ class engine {
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
+    if (p.type == value_type::container)
+      return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
     name_match m;
-    if (!find_row(p, m)) return;
+    if (!(p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
     const field& f = S::fields[m.field];
-    const field_path path{&f, m.index, m.spelled, p.name, as_given(p)};
+    const field_path path{&f, m.index, m.spelled, p.name, as_given(p), p.group, p.group_index};
     if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
     if (m.spelled == spelling::alias)
       report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
@@ -155,8 +159,11 @@ class engine {
     s.hash = 0;
     s.spelled = m.spelled;
     s.encoding = p.encoding;
-    s.absent = p.value.empty() && f.empty_is_absent;
+    s.type = p.type;
+    s.negative = p.negative && p.magnitude != 0;  // -0 is 0
+    s.absent = p.type == value_type::text && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
+    if (p.type != value_type::text) return check_typed(path, m.field, s, p);
     if (!s.absent) check_value(path, m.field, s, p);
   }
 
@@ -181,14 +188,68 @@ class engine {
       }
     }
     position_ = seq_;  // after every parameter
-    for (const std::size_t i : required_of<S>)  // absent, or empty whatever empty_is_absent says
-      if (!seen_.test(slot_base_of<S>[i]) || slots_[slot_base_of<S>[i]].size == 0)
+    for (const std::size_t i : required_of<S>) {  // absent, or empty text whatever empty_is_absent says
+      const slot& s = slots_[slot_base_of<S>[i]];
+      if (!seen_.test(slot_base_of<S>[i]) || (s.type == value_type::text && s.size == 0))
         report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
+    }
   }
 
  private:
   [[nodiscard]] static constexpr name_text as_given(const piece& p) noexcept {
     return p.encoding == encoding::form ? name_text::form_encoded : name_text::decoded;
+  }
+  // The name of a piece as given, for a violation that has no row.
+  [[nodiscard]] static constexpr field_path given_name(const piece& p) noexcept {
+    return {.text = p.name, .form = as_given(p), .group = p.group, .group_index = p.group_index};
+  }
+
+  // Finds the row of a name given in parts (group.N.name): it is put
+  // together in a buffer, then looked up like any decoded name.
+  constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
+    array<char, name_cap> buffer{};
+    std::size_t size = 0;
+    const auto put = [&](string_view part) {
+      for (const char c : part) {
+        if (size < name_cap) buffer[size] = c;
+        ++size;
+      }
+    };
+    put(p.group);
+    put(".");
+    array<char, 10> digits{};
+    std::size_t d = digits.size();
+    for (std::uint32_t n = p.group_index; d == digits.size() || n != 0; n /= 10) digits[--d] = static_cast<char>('0' + n % 10);
+    put({digits.data() + d, digits.size() - d});
+    put(".");
+    put(p.name);
+    const string_view name = size <= name_cap ? string_view{buffer.data(), size} : string_view{};
+    m = size <= name_cap ? match_name<S>(name) : name_match{};
+    if (m.what == name_match::kind::unknown) unknown(p, name);
+    return m.what != name_match::kind::unknown;
+  }
+
+  // A value that is not text (a JSON source's, SPEC §11): a whole number in
+  // a row with an integer rule is checked as its digits would be (below
+  // zero: out of every integer rule's range); any other type is wrong_type,
+  // and no other rule of the field runs.
+  constexpr void check_typed(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
+    const field& f = S::fields[row];
+    if (p.type != value_type::integer || !f.has(rule_kind::integer))
+      return report({.field = path, .code = code::wrong_type, .api_code = f.api_code});
+    if (s.negative) {
+      for (const rule& r : f.rules)
+        if (r.kind == rule_kind::integer && r.applies(opt_.profile))
+          report({.field = path, .code = code::out_of_range, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
+                  .limit = r.min, .rule = &r});
+    } else {
+      array<char, 20> digits{};
+      std::size_t d = digits.size();
+      for (std::uint64_t n = p.magnitude; d == digits.size() || n != 0; n /= 10) digits[--d] = static_cast<char>('0' + n % 10);
+      check_value(path, row, s, piece{.name = p.name, .value = {digits.data() + d, digits.size() - d}});
+    }
+    s.hash = p.magnitude;  // the digits die here: duplicates compare the number
+    s.comparable = false;
   }
 
   // Finds the row of a piece's name. Returns false, having reported what
@@ -223,7 +284,11 @@ class engine {
   // A known name again (SPEC §3): a warning when both values decode to the
   // same bytes, an error otherwise; the first occurrence stays the one validated.
   constexpr void duplicate(const field_path& path, const slot& first, const piece& p) noexcept {
-    const bool same = same_decoded(first.text(), {p.value, p.encoding});
+    const bool same = first.type == p.type &&
+                      (p.type == value_type::text      ? same_decoded(first.text(), {p.value, p.encoding})
+                       : p.type == value_type::integer ? first.hash == p.magnitude &&
+                                                             first.negative == (p.negative && p.magnitude != 0)
+                                                       : false);
     report({.field = path, .code = code::duplicate_parameter, .severity = same ? severity::warning : severity::error,
             .api_code = S::codes.parameter});
   }
@@ -303,9 +368,10 @@ class engine {
   // A name of no row: silent when the caller allows it (SPEC §5), else
   // unknown_parameter, an error in the profiles the schema says.
   constexpr void unknown(const piece& p, string_view decoded) noexcept {
+    const encoded_text name = p.group.empty() ? encoded_text{p.name, p.encoding} : encoded_text{decoded};
     for (const string_view a : opt_.allow)
-      if (encoded_text{p.name, p.encoding}.decodes_to(a)) return;
-    violation v{.field = {.text = p.name, .form = as_given(p)}, .code = code::unknown_parameter,
+      if (name.decodes_to(a)) return;
+    violation v{.field = given_name(p), .code = code::unknown_parameter,
                 .severity = unknown_is_error_in<S>().contains(opt_.profile) ? severity::error : severity::warning,
                 .api_code = S::codes.parameter};
     // Suggestions cost an edit distance; skip them for violations a full sink drops.

@@ -63,6 +63,13 @@ constexpr void write_field(const field_path& p, Out&& out) {
     return;
   }
   unicode::utf8_sanitizer<Out> clean(out);
+  if (!p.group.empty()) {  // "Tag.N." before the member's name
+    for (const char c : p.group) clean.put(static_cast<unsigned char>(c));
+    clean.finish();
+    out(".");
+    detail::write_number(p.group_index, out);
+    out(".");
+  }
   for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
     clean.put(b);
   clean.finish();

@@ -38,6 +38,10 @@ struct field_path {
   spelling spelled = spelling::name;  // which of the row's spellings the name used
   string_view text{};     // the name as given, for unknown names and bad N
   name_text form = name_text::decoded;
+  // A name given in parts (a JSON array element's member): group "Tag" and
+  // group_index N before text, written "Tag.N.<text>".
+  string_view group{};
+  std::uint32_t group_index = 0;
 
   // Returns true when the path names a table row (rendered from the table).
   [[nodiscard]] constexpr bool is_known() const noexcept {
