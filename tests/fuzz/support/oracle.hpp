@@ -164,12 +164,12 @@ inline bool telltale(std::string_view s) {
   return false;
 }
 
-// The names a suggestion may give (SPEC §3, §3.1, §3.2): first the page's
-// plain names and the common parameters (plain_names of them: a name that
-// close is always suggested, §3 and §3.2 say so), then the SDK spellings
-// RegionId and Version (§3.1 does not say whether suggestions consider
-// them: allowed, not required), then the tag names.
-inline constexpr std::size_t plain_names = 18;
+// The names a suggestion may give (SPEC §3, §3.1, §3.2): the page's plain
+// names, the common parameters and the SDK spellings RegionId and Version
+// (plain_names of them: a name that close is always suggested; §3.1 makes
+// the SDK spellings known names, and snapcheck suggests them), then the
+// tag names.
+inline constexpr std::size_t plain_names = 20;
 inline const std::vector<std::string>& canonical_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v = {"regionId",      "DiskId",      "SnapshotName", "Description",
