@@ -3923,13 +3923,25 @@ class form_source {
 #ifndef SNAPCHECK_SOURCES_PARAMS_HPP
 #define SNAPCHECK_SOURCES_PARAMS_HPP
 
+#include <concepts>
 #include <cstddef>
 
 
 namespace snapcheck {
 namespace detail {
 
+// A (name, value) pair: members first and second, or get<0> and get<1>,
+// each convertible to string_view. Anything else is not a pair.
 template <class E>
+concept pair_like = requires(const E& e) {
+  string_view(e.first);
+  string_view(e.second);
+} || requires(const E& e) {
+  string_view(get<0>(e));
+  string_view(get<1>(e));
+};
+
+template <pair_like E>
 [[nodiscard]] constexpr piece as_piece(const E& e) noexcept {
   if constexpr (requires { e.first; e.second; }) {
     return {string_view(e.first), string_view(e.second), encoding::decoded};
@@ -3964,6 +3976,7 @@ template <class R>
 template <class R>
 concept pair_range = requires(const R& r) {
   detail::first(r) != detail::last(r);
+  { detail::as_piece(*detail::first(r)) } -> std::same_as<piece>;  // elements are (name, value) pairs
 };
 
 template <pair_range R>
