@@ -6,7 +6,8 @@ command -v meson >/dev/null 2>&1 || need="$need meson"
 command -v ninja >/dev/null 2>&1 || need="$need ninja-build"
 command -v g++ >/dev/null 2>&1 || need="$need g++"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
-[ -f /usr/include/boost/test/unit_test.hpp ] || need="$need libboost-test-dev"
+# Boost 1.81, whose Boost.JSON the JSON adapter can use (1.74 has none).
+[ -f /usr/include/boost/test/unit_test.hpp ] || need="$need libboost-test1.81-dev"
 # the schema test (tests/schema_crosscheck_test.py) validates with Python's jsonschema
 python3 -c "import jsonschema" >/dev/null 2>&1 || need="$need python3-jsonschema"
 for extra in ${SNAPCHECK_EXTRA_PACKAGES:-}; do
