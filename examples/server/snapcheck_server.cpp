@@ -24,6 +24,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <httplib.h>
@@ -47,48 +48,17 @@ struct answer {
   std::size_t violations;  // found, kept or not: for logs and the X-Snapcheck-Violations header
 };
 
-// Percent-encodes every byte but A-Z a-z 0-9 - . _ ~ (as the RPC signer does).
-std::string percent_encode(std::string_view s) {
-  constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out += ch;
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
-// True when r says that the request carries no region (absent or empty).
-bool region_missing(const snapcheck::result& r) {
-  for (const auto& v : r.violations())
-    if (v.code == snapcheck::code::missing && snapcheck::field_name(v.field) == "regionId") return true;
-  return false;
-}
-
 // Validates a request given as its raw query string (without '?'), its raw
 // form body and the value of its x-acs-regionid header (null when it has
-// none), and renders the answer.
+// none), and renders the answer. The header stands for the region only when
+// the request has no region parameter of its own (or an empty one): it is a
+// parameter supplied out of band, which copies nothing.
 answer check_create_snapshot(std::string_view query, std::string_view body, const std::string* region,
                              const snapcheck::options& opt, const snapcheck::response_info& info) {
-  snapcheck::result r = snapcheck::validate_request(query, body, opt);
-  // The header stands for the region only when no region parameter is given
-  // (or it is empty): validated again with one small pair in front of the
-  // query, spelled as the page spells it (regionId; RegionId is the same
-  // field). The query is at most 8 KiB under cpp-httplib's URI limit; the
-  // body is not copied.
-  std::string with_region;
-  if (region != nullptr && region_missing(r)) {
-    with_region = "regionId=" + percent_encode(*region);
-    if (!query.empty()) with_region += "&" + std::string(query);
-    r = snapcheck::validate_request(with_region, body, opt);
-  }
+  using supplied = std::pair<std::string_view, std::string_view>;
+  const supplied from_header[] = {{"regionId", region != nullptr ? std::string_view(*region) : std::string_view{}}};
+  const snapcheck::result r = region != nullptr ? snapcheck::validate_request(query, body, from_header, opt)
+                                                : snapcheck::validate_request(query, body, opt);
   return {snapcheck::http_status(r), std::string(snapcheck::content_type(info.shape, r.ok())),
           snapcheck::response_body(r, info), r.found()};
 }

@@ -66,6 +66,20 @@ template <schema S = apis::create_snapshot>
   return r;
 }
 
+// Returns the violations of a whole request, with parameters the server
+// supplies out of band (decoded (name, value) pairs such as {"regionId",
+// region_from_header}): each is checked only when the request has no such
+// parameter of its own.
+template <schema S = apis::create_snapshot, pair_range R>
+[[nodiscard]] constexpr result validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
+                                                string_view body SNAPCHECK_LIFETIMEBOUND,
+                                                const R& supplied SNAPCHECK_LIFETIMEBOUND,
+                                                const options& opt = {}) noexcept {
+  result r(opt.max_violations);
+  validate<S>(supplied_request_source<R>{query, body, supplied}, r, opt);
+  return r;
+}
+
 }  // namespace snapcheck
 
 #endif

@@ -3355,6 +3355,9 @@ struct piece {
   bool negative = false;        // of an integer
   string_view group{};
   std::uint32_t group_index = 0;
+  // Supplied out of band by the server (a region from the endpoint): checked
+  // only when the request itself has no such parameter.
+  bool if_absent = false;
 };
 
 // A source: something that yields pieces, in input order.
@@ -3517,7 +3520,10 @@ class engine {
       report({.field = path_of(p, m), .code = code::deprecated_name, .severity = severity::warning,
               .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
-    if (seen_.test(at)) return duplicate(path_of(p, m), slots_[at], p);
+    if (seen_.test(at)) {
+      if (TextOnly || !p.if_absent) return duplicate(path_of(p, m), slots_[at], p);
+      if (!slots_[at].absent) return;  // the request gave its own; an empty one is absent
+    }
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
     s.data = p.value.data();
@@ -4044,6 +4050,36 @@ class request_source {
   form_source body_;
 };
 
+// A whole request and parameters the server supplies out of band, such as
+// the region of a Tea SDK request, which comes with the endpoint or the
+// x-acs-regionid header: each supplied (name, value) pair, already decoded,
+// is checked only when the request has no such parameter, after the
+// request's own. Nothing is copied.
+template <pair_range R>
+class supplied_request_source {
+ public:
+  constexpr supplied_request_source(string_view query, string_view body, const R& supplied) noexcept
+      : request_(query, body), supplied_(supplied) {}
+
+  // The request's own parameters count against the limit.
+  [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
+    return request_.has_more_than(limit);
+  }
+
+  template <class F>
+  constexpr void for_each(F&& f) const {
+    request_.for_each(f);
+    params_source<R>{supplied_}.for_each([&f](piece p) {
+      p.if_absent = true;
+      f(p);
+    });
+  }
+
+ private:
+  request_source request_;
+  const R& supplied_;
+};
+
 }  // namespace snapcheck
 
 #endif
@@ -4101,6 +4137,20 @@ template <schema S = apis::create_snapshot>
                                                 const options& opt = {}) noexcept {
   result r(opt.max_violations);
   validate_request_into<S>(query, body, r, opt);
+  return r;
+}
+
+// Returns the violations of a whole request, with parameters the server
+// supplies out of band (decoded (name, value) pairs such as {"regionId",
+// region_from_header}): each is checked only when the request has no such
+// parameter of its own.
+template <schema S = apis::create_snapshot, pair_range R>
+[[nodiscard]] constexpr result validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
+                                                string_view body SNAPCHECK_LIFETIMEBOUND,
+                                                const R& supplied SNAPCHECK_LIFETIMEBOUND,
+                                                const options& opt = {}) noexcept {
+  result r(opt.max_violations);
+  validate<S>(supplied_request_source<R>{query, body, supplied}, r, opt);
   return r;
 }
 

@@ -37,6 +37,9 @@ struct piece {
   bool negative = false;        // of an integer
   string_view group{};
   std::uint32_t group_index = 0;
+  // Supplied out of band by the server (a region from the endpoint): checked
+  // only when the request itself has no such parameter.
+  bool if_absent = false;
 };
 
 // A source: something that yields pieces, in input order.

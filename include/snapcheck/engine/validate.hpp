@@ -154,7 +154,10 @@ class engine {
       report({.field = path_of(p, m), .code = code::deprecated_name, .severity = severity::warning,
               .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
-    if (seen_.test(at)) return duplicate(path_of(p, m), slots_[at], p);
+    if (seen_.test(at)) {
+      if (TextOnly || !p.if_absent) return duplicate(path_of(p, m), slots_[at], p);
+      if (!slots_[at].absent) return;  // the request gave its own; an empty one is absent
+    }
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
     s.data = p.value.data();

@@ -7,6 +7,7 @@
 
 #include "../core/string_view.hpp"
 #include "form.hpp"
+#include "params.hpp"
 
 namespace snapcheck {
 
@@ -31,6 +32,36 @@ class request_source {
  private:
   form_source query_;
   form_source body_;
+};
+
+// A whole request and parameters the server supplies out of band, such as
+// the region of a Tea SDK request, which comes with the endpoint or the
+// x-acs-regionid header: each supplied (name, value) pair, already decoded,
+// is checked only when the request has no such parameter, after the
+// request's own. Nothing is copied.
+template <pair_range R>
+class supplied_request_source {
+ public:
+  constexpr supplied_request_source(string_view query, string_view body, const R& supplied) noexcept
+      : request_(query, body), supplied_(supplied) {}
+
+  // The request's own parameters count against the limit.
+  [[nodiscard]] constexpr bool has_more_than(std::size_t limit) const noexcept {
+    return request_.has_more_than(limit);
+  }
+
+  template <class F>
+  constexpr void for_each(F&& f) const {
+    request_.for_each(f);
+    params_source<R>{supplied_}.for_each([&f](piece p) {
+      p.if_absent = true;
+      f(p);
+    });
+  }
+
+ private:
+  request_source request_;
+  const R& supplied_;
 };
 
 }  // namespace snapcheck
