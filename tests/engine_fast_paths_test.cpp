@@ -62,28 +62,28 @@ bool passes_as_first(char32_t cp) {
 // characters the three-byte table lets through (for the usefulness checks).
 template <std::size_t I, profile P>
 std::size_t check_row() {
-  constexpr const d::row_program& g = d::program_of<S, I, P, true>;
+  constexpr const d::row_program& program = d::program_of<S, I, P, true>;
   BOOST_TEST_CONTEXT("row " << S::fields[I].name << (P == profile::hardened ? " hardened" : " documented")) {
     for (std::size_t c = 0; c < 256; ++c) {
-      if (!g.ordinary[c]) continue;
+      if (!program.ordinary[c]) continue;
       BOOST_TEST_CONTEXT("byte " << c) {
         BOOST_TEST(c < 0x80);
         BOOST_TEST((c != '%' && c != '+'));
-        BOOST_TEST(!g.windows.can_end_with(static_cast<unsigned char>(c)));
+        BOOST_TEST(!program.windows.can_end_with(static_cast<unsigned char>(c)));
         BOOST_TEST((passes_set_rules<I, P>(static_cast<char32_t>(c), han_set::unicode)));
       }
     }
     for (std::size_t c = 0; c < 128; ++c) {
-      if (((g.first_ascii[c / 64] >> (c % 64)) & 1u) == 0) continue;
+      if (((program.first_ascii[c / 64] >> (c % 64)) & 1u) == 0) continue;
       BOOST_TEST_CONTEXT("first byte " << c) {
         BOOST_TEST((c != '%' && c != '+'));
-        BOOST_TEST(!g.windows.can_end_with(static_cast<unsigned char>(c)));
+        BOOST_TEST(!program.windows.can_end_with(static_cast<unsigned char>(c)));
         BOOST_TEST((passes_as_first<I, P>(static_cast<char32_t>(c))));
       }
     }
     std::size_t through = 0;
     for (const han_set hs : {han_set::unicode, han_set::basic}) {
-      const auto& blocks = g.three_byte[hs == han_set::basic ? 1 : 0];
+      const auto& blocks = program.three_byte[hs == han_set::basic ? 1 : 0];
       for (char32_t cp = 0x800; cp <= 0xFFFF; ++cp) {
         if (((blocks[cp >> 12] >> ((cp >> 6) & 63)) & 1u) == 0) continue;
         ++through;
@@ -306,10 +306,10 @@ BOOST_AUTO_TEST_CASE(wide_steps_only_where_every_three_byte_character_passes) {
   BOOST_TEST((d::program_of<S, description, profile::documented, true>.wide[1]));
   BOOST_TEST(!(d::program_of<S, name, profile::documented, true>.wide[0]));        // Chinese characters only
   BOOST_TEST(!(d::program_of<S, description, profile::hardened, true>.wide[0]));   // bidirectional controls
-  const auto& g = d::program_of<S, value, profile::documented, true>;
-  for (const unsigned char special : g.specials) BOOST_TEST((special >= 0x80 || !g.ordinary[special]));
+  const auto& program = d::program_of<S, value, profile::documented, true>;
+  for (const unsigned char special : program.specials) BOOST_TEST((special >= 0x80 || !program.ordinary[special]));
   for (std::size_t c = 0; c < 0x80; ++c)
-    if (!g.ordinary[c]) BOOST_TEST((std::count(g.specials.begin(), g.specials.end(), c) == 1));
+    if (!program.ordinary[c]) BOOST_TEST((std::count(program.specials.begin(), program.specials.end(), c) == 1));
 }
 
 BOOST_AUTO_TEST_CASE(wide_steps_agree_with_the_general_way) {
