@@ -68,6 +68,23 @@ BOOST_AUTO_TEST_CASE(supplied_parameters_fill_what_the_request_lacks) {
   BOOST_TEST(summary(sc::validate_request("DiskId=d-1", "", supplied_pairs{}, hardened)) == "regionId:missing:error");
 }
 
+BOOST_AUTO_TEST_CASE(the_capacity_is_a_template_argument) {
+  std::string body;
+  for (int i = 0; i < 100; ++i) {
+    body += 'x';
+    body += std::to_string(i);
+    body += "=1&";
+  }
+  const sc::options keep_all{.max_violations = 1000};
+  const auto small = sc::validate_form(body, keep_all);  // 64 kept: the default capacity caps the option
+  BOOST_TEST(small.violations().size() == 64u);
+  BOOST_TEST(small.truncated());
+  const auto large = sc::validate_form<sc::apis::create_snapshot, 256>(body, keep_all);
+  BOOST_TEST(large.violations().size() == 102u);  // 100 unknown names, regionId and DiskId missing
+  BOOST_TEST(!large.truncated());
+  static_assert(decltype(large)::capacity() == 256u);
+}
+
 BOOST_AUTO_TEST_CASE(supplied_parameters_work_at_compile_time) {
   static constexpr std::pair<std::string_view, std::string_view> region[] = {{"regionId", "cn"}};
   static_assert(sc::validate_request("DiskId=d-1", "", region).ok());

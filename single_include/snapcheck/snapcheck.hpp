@@ -4105,12 +4105,18 @@ constexpr void validate_request_into(string_view query, string_view body, Sink& 
   validate<S>(request_source{query, body}, sink, opt);
 }
 
+// The entry points below return basic_result<Capacity>: room for Capacity
+// violations (64 by default; options::max_violations keeps fewer, never
+// more). validate_form<apis::create_snapshot, 256>(body) keeps up to 256.
+inline constexpr std::size_t default_capacity = result::capacity();
+
 // Returns the violations of a form body (application/x-www-form-urlencoded).
 // The result refers to body for the text of unknown names: keep body alive
 // while you read them.
-template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_form(string_view body SNAPCHECK_LIFETIMEBOUND, const options& opt = {}) noexcept {
-  result r(opt.max_violations);
+template <schema S = apis::create_snapshot, std::size_t Capacity = default_capacity>
+[[nodiscard]] constexpr basic_result<Capacity> validate_form(string_view body SNAPCHECK_LIFETIMEBOUND,
+                                                             const options& opt = {}) noexcept {
+  basic_result<Capacity> r(opt.max_violations);
   validate_form_into<S>(body, r, opt);
   return r;
 }
@@ -4118,9 +4124,10 @@ template <schema S = apis::create_snapshot>
 // Returns the violations of a range of decoded (name, value) pairs, such as
 // std::vector<std::pair<std::string, std::string>> or an array of
 // std::pair<string_view, string_view>.
-template <schema S = apis::create_snapshot, pair_range R>
-[[nodiscard]] constexpr result validate_params(const R& params SNAPCHECK_LIFETIMEBOUND, const options& opt = {}) noexcept {
-  result r(opt.max_violations);
+template <schema S = apis::create_snapshot, std::size_t Capacity = default_capacity, pair_range R>
+[[nodiscard]] constexpr basic_result<Capacity> validate_params(const R& params SNAPCHECK_LIFETIMEBOUND,
+                                                               const options& opt = {}) noexcept {
+  basic_result<Capacity> r(opt.max_violations);
   validate_params_into<S>(params, r, opt);
   return r;
 }
@@ -4129,11 +4136,11 @@ template <schema S = apis::create_snapshot, pair_range R>
 // query string (without '?') followed by those of its form body. Official
 // SDKs send every parameter in the query with an empty body. The result
 // refers to both strings for the text of unknown names.
-template <schema S = apis::create_snapshot>
-[[nodiscard]] constexpr result validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
-                                                string_view body SNAPCHECK_LIFETIMEBOUND,
-                                                const options& opt = {}) noexcept {
-  result r(opt.max_violations);
+template <schema S = apis::create_snapshot, std::size_t Capacity = default_capacity>
+[[nodiscard]] constexpr basic_result<Capacity> validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
+                                                                string_view body SNAPCHECK_LIFETIMEBOUND,
+                                                                const options& opt = {}) noexcept {
+  basic_result<Capacity> r(opt.max_violations);
   validate_request_into<S>(query, body, r, opt);
   return r;
 }
@@ -4142,12 +4149,12 @@ template <schema S = apis::create_snapshot>
 // supplies out of band (decoded (name, value) pairs such as {"regionId",
 // region_from_header}): each is checked only when the request has no such
 // parameter of its own.
-template <schema S = apis::create_snapshot, pair_range R>
-[[nodiscard]] constexpr result validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
-                                                string_view body SNAPCHECK_LIFETIMEBOUND,
-                                                const R& supplied SNAPCHECK_LIFETIMEBOUND,
-                                                const options& opt = {}) noexcept {
-  result r(opt.max_violations);
+template <schema S = apis::create_snapshot, std::size_t Capacity = default_capacity, pair_range R>
+[[nodiscard]] constexpr basic_result<Capacity> validate_request(string_view query SNAPCHECK_LIFETIMEBOUND,
+                                                                string_view body SNAPCHECK_LIFETIMEBOUND,
+                                                                const R& supplied SNAPCHECK_LIFETIMEBOUND,
+                                                                const options& opt = {}) noexcept {
+  basic_result<Capacity> r(opt.max_violations);
   validate<S>(supplied_request_source<R>{query, body, supplied}, r, opt);
   return r;
 }
