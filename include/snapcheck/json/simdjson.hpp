@@ -14,7 +14,7 @@
 //
 // Both keep every member, repeated names included (duplicate_parameter as
 // SPEC §3 says). The DOM parser rejects integers beyond 64 bits
-// (BIGINT_ERROR): such a text never becomes a value to validate.
+// (NUMBER_ERROR in simdjson 3.0): such a text never becomes a value to validate.
 //
 // On Demand reads the text as it is walked, forward only: the object is
 // walked twice, once to count its parameters (skipping values, unescaping
@@ -62,11 +62,13 @@ struct simdjson_dom_traits {
   static double float64(const value& v) noexcept { return v.get_double().value_unsafe(); }
   template <class F>
   static void members(const value& v, F&& f) {
-    for (const simdjson::dom::key_value_pair m : v.get_object().value_unsafe()) f(string_view(m.key), m.value);
+    const simdjson::dom::object object = v.get_object().value_unsafe();  // a copy: the result is a temporary
+    for (const simdjson::dom::key_value_pair m : object) f(string_view(m.key), m.value);
   }
   template <class F>
   static void elements(const value& v, F&& f) {
-    for (const simdjson::dom::element e : v.get_array().value_unsafe()) f(e);
+    const simdjson::dom::array array = v.get_array().value_unsafe();
+    for (const simdjson::dom::element e : array) f(e);
   }
 };
 
