@@ -74,13 +74,15 @@ std::optional<std::uint64_t> optional_number(const mini_json::value& v, std::str
 // RapidJSON keeps every member, so it can tell.
 bool repeats_names(const rapidjson::Value& v) {
   if (v.IsArray()) {
-    for (const auto& e : v.GetArray())
-      if (repeats_names(e)) return true;
+    for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+      if (repeats_names(v[i])) return true;
     return false;
   }
   if (!v.IsObject()) return false;
   std::set<std::string> seen;
-  for (const auto& m : v.GetObject()) {
+  const auto first = v.MemberBegin();
+  for (rapidjson::SizeType i = 0; i < v.MemberCount(); ++i) {
+    const auto& m = first[static_cast<std::ptrdiff_t>(i)];
     if (!seen.insert(std::string(m.name.GetString(), m.name.GetStringLength())).second) return true;
     if (repeats_names(m.value)) return true;
   }

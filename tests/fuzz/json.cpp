@@ -69,13 +69,15 @@ std::string joined(const keys& k) {
 
 bool repeats_names(const rapidjson::Value& v) {
   if (v.IsArray()) {
-    for (const auto& e : v.GetArray())
-      if (repeats_names(e)) return true;
+    for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+      if (repeats_names(v[i])) return true;
     return false;
   }
   if (!v.IsObject()) return false;
   std::set<std::string> seen;
-  for (const auto& m : v.GetObject()) {
+  const auto first = v.MemberBegin();
+  for (rapidjson::SizeType i = 0; i < v.MemberCount(); ++i) {
+    const auto& m = first[static_cast<std::ptrdiff_t>(i)];
     if (!seen.insert(std::string(m.name.GetString(), m.name.GetStringLength())).second) return true;
     if (repeats_names(m.value)) return true;
   }
@@ -130,7 +132,9 @@ void run(std::string_view text, const snapcheck::options& opt) {
   // An object of strings is a flat request: the form path must agree.
   if (!rd.IsObject()) return;
   std::vector<std::pair<std::string_view, std::string_view>> params;
-  for (const auto& m : rd.GetObject()) {
+  const auto first = rd.MemberBegin();
+  for (rapidjson::SizeType i = 0; i < rd.MemberCount(); ++i) {
+    const auto& m = first[static_cast<std::ptrdiff_t>(i)];
     const std::string_view name(m.name.GetString(), m.name.GetStringLength());
     if (!m.value.IsString() || name == "Tag") return;
     params.emplace_back(name, std::string_view(m.value.GetString(), m.value.GetStringLength()));

@@ -11,6 +11,8 @@
 
 #include <rapidjson/document.h>
 
+#include <cstddef>
+
 #include "../apis/create_snapshot.hpp"
 #include "../apis/create_snapshot_response.hpp"
 #include "response.hpp"
@@ -37,11 +39,16 @@ struct rapidjson_traits {
   static double float64(const V& v) noexcept { return v.GetDouble(); }
   template <class F>
   static void members(const V& v, F&& f) {
-    for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) f(string_view{m->name.GetString(), m->name.GetStringLength()}, m->value);
+    // By index: comparing RapidJSON's iterators is ambiguous in C++20 (clang warns).
+    const auto first = v.MemberBegin();
+    for (rapidjson::SizeType i = 0, n = v.MemberCount(); i < n; ++i) {
+      const auto& m = first[static_cast<std::ptrdiff_t>(i)];
+      f(string_view{m.name.GetString(), m.name.GetStringLength()}, m.value);
+    }
   }
   template <class F>
   static void elements(const V& v, F&& f) {
-    for (auto e = v.Begin(); e != v.End(); ++e) f(*e);
+    for (rapidjson::SizeType i = 0, n = v.Size(); i < n; ++i) f(v[i]);
   }
 };
 
