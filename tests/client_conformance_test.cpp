@@ -27,6 +27,7 @@
 
 #include <snapcheck/strings.hpp>
 
+#include "support/form_decoder.hpp"
 #include "support/mini_json.hpp"
 
 namespace {
@@ -108,39 +109,7 @@ std::vector<expected_case> read_cases() {
   return out;
 }
 
-std::optional<std::string> decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out.push_back(' ');
-    } else if (s[i] != '%') {
-      out.push_back(s[i]);
-    } else {
-      if (i + 2 >= s.size() || hex(s[i + 1]) < 0 || hex(s[i + 2]) < 0) return std::nullopt;
-      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
-      i += 2;
-    }
-  }
-  return out;
-}
-
-std::optional<pairs> decode_body(std::string_view body) {
-  pairs out;
-  std::size_t start = 0;
-  while (start <= body.size()) {
-    std::size_t end = body.find('&', start);
-    if (end == std::string_view::npos) end = body.size();
-    const std::string_view seg = body.substr(start, end - start);
-    start = end + 1;
-    if (seg.empty()) continue;
-    const std::size_t eq = seg.find('=');
-    const auto n = decode(seg.substr(0, eq));
-    const auto v = decode(eq == std::string_view::npos ? std::string_view{} : seg.substr(eq + 1));
-    if (!n || !v) return std::nullopt;
-    out.emplace_back(*n, *v);
-  }
-  return out;
-}
+std::optional<pairs> decode_body(std::string_view body) { return test_support::decode_form(body); }
 
 std::vector<std::string> keys_of(const snapcheck::result& r) {
   std::vector<std::string> out;

@@ -23,6 +23,7 @@
 
 #include <snapcheck/strings.hpp>
 
+#include "support/form_decoder.hpp"
 #include "support/mini_json.hpp"
 
 namespace {
@@ -146,56 +147,7 @@ std::string joined(const std::vector<std::string>& keys) {
   return s + "]";
 }
 
-// An independent decoder of SPEC §2.2: split on '&', skip empty segments,
-// split at the first '=', '+' is a space, %HH a byte. nullopt when some '%'
-// is not followed by two hex digits (such a body has no decoded list).
-std::optional<std::string> decode_component(std::string_view s) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out.push_back(' ');
-    } else if (s[i] == '%') {
-      if (i + 2 >= s.size()) return std::nullopt;
-      const int hi = hex(s[i + 1]);
-      const int lo = hex(s[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-// With keep_bad_values, a value with a bad '%' is kept as given instead:
-// the engine reads only the values of known names, and a known name's bad
-// value is a case of its own (bad_encoding, skipped by the params entry).
-std::optional<std::vector<std::pair<std::string, std::string>>> decode_form(std::string_view body,
-                                                                            bool keep_bad_values = false) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::size_t start = 0;
-  while (start <= body.size()) {
-    std::size_t end = body.find('&', start);
-    if (end == std::string_view::npos) end = body.size();
-    const std::string_view seg = body.substr(start, end - start);
-    start = end + 1;
-    if (seg.empty()) continue;
-    const std::size_t eq = seg.find('=');
-    const auto name = decode_component(seg.substr(0, eq));
-    const std::string_view raw_value = eq == std::string_view::npos ? std::string_view{} : seg.substr(eq + 1);
-    const auto value = decode_component(raw_value);
-    if (!name || (!value && !keep_bad_values)) return std::nullopt;
-    out.emplace_back(*name, value ? *value : std::string(raw_value));
-  }
-  return out;
-}
+using test_support::decode_form;
 
 snapcheck::options options_for(const conformance_case& c) {
   static std::vector<snapcheck::string_view> allow;  // the options view it until the next call

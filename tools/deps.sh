@@ -19,6 +19,8 @@ if [ ! -f /usr/include/boost/test/unit_test.hpp ] || [ ! -f /usr/include/boost/j
     [ -f /usr/include/boost/test/unit_test.hpp ] || need="$need libboost-test-dev"
   fi
 fi
+# the schema test (tests/schema_crosscheck_test.py) validates with Python's jsonschema
+python3 -c "import jsonschema" >/dev/null 2>&1 || need="$need python3-jsonschema"
 for extra in ${SNAPCHECK_EXTRA_PACKAGES:-}; do
   dpkg -s "$extra" >/dev/null 2>&1 || need="$need $extra"
 done

@@ -1,6 +1,7 @@
-// ajv 8 on the same flat JSON requests and the same JSON Schemas as the C++
-// peers in bench_validate (benchmarks/data/*.json, made by
-// tools/bench/make_data.py). Measures validate-only (object already parsed)
+// ajv 8 on the same flat JSON requests as the C++ peers in bench_validate
+// (benchmarks/data/*.json, made by tools/bench/make_data.py), with the JSON
+// Schemas exported from the table (schema/create_snapshot.*.schema.json,
+// draft 2020-12; docs/schema.md). Measures validate-only (object already parsed)
 // and JSON.parse + validate, in ns per request, and prints one JSON object:
 //   {"context": {...}, "benchmarks": [{"name": "W1/ajv_validate", "ns_per_op": ..., "valid": true}, ...]}
 // Usage: node bench.mjs [--min-time SECONDS] [--repetitions N] [--out FILE]
@@ -10,7 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import os from "node:os";
-import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const data = join(here, "..", "data");
@@ -30,8 +31,9 @@ const workloads = [
   ["W2", "w2_max", true],
   ["W3", "w3_invalid", false],
 ];
+const exported = join(here, "..", "..", "schema");
 const schemas = [
-  ["", "create_snapshot.schema.json"],
+  ["", "create_snapshot.documented.schema.json"],
   ["_hardened", "create_snapshot.hardened.schema.json"],
 ];
 
@@ -69,9 +71,9 @@ function measure(fn) {
 
 const results = [];
 for (const [suffix, file] of schemas) {
-  const schema = JSON.parse(readFileSync(join(data, file), "utf8"));
+  const schema = JSON.parse(readFileSync(join(exported, file), "utf8"));
   // Defaults: stop at the first error (like RapidJSON), Unicode-aware patterns.
-  const ajv = new Ajv({ strict: false });
+  const ajv = new Ajv2020();
   const validate = ajv.compile(schema);
   for (const [id, name, expectValid] of workloads) {
     const text = readFileSync(join(data, name + ".json"), "utf8");

@@ -1083,6 +1083,40 @@ enum class rule_role : std::uint8_t {
   return rule_role::nothing;
 }
 
+// How a rule kind is stated in an exported JSON Schema (tools/export_schema.cpp;
+// the kinds with no exact export are listed in docs/schema.md). The switch has
+// no default, so a new kind does not compile (-Werror=switch) until it has one.
+enum class schema_export : std::uint8_t {
+  nothing,     // none: an unused slot
+  keyword,     // minLength / maxLength, or enum (an exact one_of)
+  pattern,     // an ECMA-262 pattern (character sets, prefixes, suffixes, substrings,
+               // case-insensitive one_of, integer ranges, dates, timestamps)
+  dependency,  // dependentRequired / dependentSchemas of the request object
+  none,        // JSON Schema cannot state it: the schema accepts what the rule rejects
+};
+
+[[nodiscard]] constexpr schema_export export_of(rule_kind k) noexcept {
+  switch (k) {
+    case rule_kind::none: return schema_export::nothing;
+    case rule_kind::length: return schema_export::keyword;
+    case rule_kind::one_of: return schema_export::keyword;
+    case rule_kind::first_char:
+    case rule_kind::only_chars:
+    case rule_kind::no_chars:
+    case rule_kind::no_prefix:
+    case rule_kind::no_suffix:
+    case rule_kind::no_substring:
+    case rule_kind::integer:
+    case rule_kind::date:
+    case rule_kind::timestamp: return schema_export::pattern;
+    case rule_kind::requires_field: return schema_export::dependency;
+    case rule_kind::predicate:  // an opaque function of the value
+    case rule_kind::unique:     // compares values of different parameters
+      return schema_export::none;
+  }
+  return schema_export::none;
+}
+
 struct rule {
   rule_kind kind = rule_kind::none;
   profile_set in = profile_set::all();
@@ -2189,7 +2223,7 @@ template <schema S>
 // Finds the row of a decoded name: every valid spelling is in the table;
 // other names are tried against the families' shapes.
 template <schema S>
-[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr name_match match_name(string_view name) noexcept {
   const name_match m = find_spelling<S>(name);
   return m.what == name_match::kind::known ? m : match_shape<S>(name);
 }
@@ -2280,7 +2314,8 @@ struct code_points {
 // ASCII case, else within edit distance 2; the closest, and on a tie the
 // first in table order, family members by N. Every member of a family of at
 // most max_members is a candidate, so a mangled name (Tag.Key) finds its
-// family; a larger family is tried with the first run of digits as its N.
+// family, and so is a plain field's alternate (RegiodIn: RegionId); a
+// larger family is tried with the first run of digits as its N.
 template <schema S>
 [[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
   constexpr std::size_t cap = max_name_size<S>() + 8;
@@ -2288,12 +2323,12 @@ template <schema S>
   field_path best{};
   std::size_t best_distance = limit + 1;
   const code_points chars = code_points_of(name);
-  auto consider = [&](string_view candidate, const field& f, std::uint32_t index) {
+  auto consider = [&](string_view candidate, const field& f, std::uint32_t index, spelling spelled = spelling::name) {
     if (best_distance == 0) return;
     const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(chars, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
-      best = field_path{&f, index, spelling::name, {}, name_text::decoded};
+      best = field_path{&f, index, spelled, {}, name_text::decoded};
     }
   };
   // The first run of digits, as the N of a large family.
@@ -2306,6 +2341,7 @@ template <schema S>
   for (const field& f : S::fields) {
     if (!f.is_family()) {
       consider(f.name, f, 0);
+      if (!f.alternate.empty()) consider(f.alternate, f, 0, spelling::alternate);  // an SDK's RegionId
       continue;
     }
     const auto member = [&](std::uint32_t index) {
@@ -3198,6 +3234,25 @@ struct value_pass {
   v.finish(text);
 }
 
+// Returns the run of characters from i that the program's tables pass:
+// for decoded text, 16 bytes a step where the row allows it (SSE2), then a
+// byte at a time; for form-encoded text, a byte or an escape at a time.
+[[nodiscard]] constexpr fast_run counted_run(const encoded_text& text, std::size_t i, const row_program& program,
+                                            han_set chinese) noexcept {
+  const block_table& blocks = program.three_byte[chinese == han_set::basic ? 1 : 0];
+  if (text.enc == encoding::form) return escaped_run(text.raw, i, program.ordinary, blocks);
+  fast_run wide{i, 0, 0};
+  string_view scalar = text.raw;  // how far the byte-at-a-time run may go
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  if (program.wide[chinese == han_set::basic ? 1 : 0] && !std::is_constant_evaluated()) {
+    wide = wide_run(text.raw, i, program);
+    scalar = text.raw.substr(0, wide.end + 32);  // past the block that stopped it, then wide steps again
+  }
+#endif
+  const fast_run run = raw_run(scalar, wide.end, program.ordinary, blocks);
+  return {run.end, wide.ascii + run.ascii, wide.three + run.three};
+}
+
 // Checks a value against a row program, in one pass over its raw bytes
 // from `from`: the characters before it are its ordinary_prefix, counted
 // but not read again.
@@ -3206,10 +3261,8 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
   out.reset();
   value_pass v{program, out, from};
   out.chars = from;
-  const string_view raw = text.raw;
-  const bool form = text.enc == encoding::form;
-  const std::size_t n = raw.size();
-  text_cursor cursor{raw, text.enc, from};
+  const std::size_t n = text.raw.size();
+  text_cursor cursor{text.raw, text.enc, from};
   std::size_t& i = cursor.i;
 
   // One character the general way, through every rule of the row. Returns
@@ -3241,22 +3294,10 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
   // Characters that need only counting are counted in bulk; the first
   // character of a row with a first_char rule, and whatever the tables
   // refuse, go the general way.
-  const block_table& blocks = program.three_byte[opt.chinese == han_set::basic ? 1 : 0];
-  [[maybe_unused]] const bool wide = program.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
   if (program.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
   while (more && i < n) {
-    string_view scalar = raw;  // how far the byte-at-a-time run may go
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    if (!form && wide && !std::is_constant_evaluated()) {
-      const fast_run w = wide_run(raw, i, program);
-      i = w.end;
-      v.bytes += w.ascii + 3 * w.three;
-      out.chars += w.ascii + w.three;
-      scalar = raw.substr(0, i + 32);  // past the block that stopped it, then wide steps again
-    }
-#endif
-    const fast_run run = form ? escaped_run(raw, i, program.ordinary, blocks) : raw_run(scalar, i, program.ordinary, blocks);
+    const fast_run run = counted_run(text, i, program, opt.chinese);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
@@ -3327,6 +3368,15 @@ concept piece_source = requires(const S& s, std::size_t limit, void (*f)(const p
   { s.has_more_than(limit) } -> std::convertible_to<bool>;
   s.for_each(f);
 };
+
+// A source that yields only text pieces with plain names says so with
+// `static constexpr bool text_only = true;` (form bodies, parameter lists):
+// the engine then leaves out the ways of typed values and names in parts.
+template <class S>
+inline constexpr bool text_only_source = [] {
+  if constexpr (requires { S::text_only; }) return S::text_only;
+  else return false;
+}();
 
 }  // namespace snapcheck
 
@@ -3450,20 +3500,24 @@ class engine {
  public:
   constexpr engine(Sink& sink, const options& opt) noexcept : sink_(sink), opt_(opt) {}
 
+  // Checks one piece. TextOnly: the source yields only text with plain
+  // names (form bodies, parameter lists), so the JSON ways are left out.
+  template <bool TextOnly>
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    if (p.type == value_type::container)
+    if (!TextOnly && p.type == value_type::container)
       return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
     name_match m;
-    if (!(p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
+    if (!(TextOnly || p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
     const field& f = S::fields[m.field];
-    const field_path path{&f, m.index, m.spelled, p.name, as_given(p), p.group, p.group_index};
-    if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
+    if (m.what == name_match::kind::bad_index)
+      return report({.field = path_of(p, m), .code = code::bad_tag_index, .api_code = f.api_code});
     if (m.spelled == spelling::alias)
-      report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
+      report({.field = path_of(p, m), .code = code::deprecated_name, .severity = severity::warning,
+              .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
-    if (seen_.test(at)) return duplicate(path, slots_[at], p);
+    if (seen_.test(at)) return duplicate(path_of(p, m), slots_[at], p);
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
     s.data = p.value.data();
@@ -3476,8 +3530,8 @@ class engine {
     s.negative = p.negative && p.magnitude != 0;  // -0 is 0
     s.absent = p.type == value_type::text && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
-    if (p.type != value_type::text) return check_typed(path, m.field, s, p);
-    if (!s.absent) check_value(path, m.field, s, p);
+    if (!TextOnly && p.type != value_type::text) return check_typed(p, m, s);
+    if (!s.absent) check_value(p, m, s, {p.value, p.encoding});
   }
 
   // The rules that need the whole request: cross-field rules (reported in
@@ -3512,14 +3566,21 @@ class engine {
   [[nodiscard]] static constexpr name_text as_given(const piece& p) noexcept {
     return p.encoding == encoding::form ? name_text::form_encoded : name_text::decoded;
   }
+  // The parameter a violation on piece p, of row m, is about. Built only
+  // when there is a violation to report.
+  [[nodiscard]] static constexpr field_path path_of(const piece& p, const name_match& m) noexcept {
+    return {&S::fields[m.field], m.index, m.spelled, p.name, as_given(p), p.group, p.group_index};
+  }
   // The name of a piece as given, for a violation that has no row.
   [[nodiscard]] static constexpr field_path given_name(const piece& p) noexcept {
     return {.text = p.name, .form = as_given(p), .group = p.group, .group_index = p.group_index};
   }
 
   // Finds the row of a name given in parts (group.N.name): it is put
-  // together in a buffer, then looked up like any decoded name.
-  constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
+  // together in a buffer, then looked up like any decoded name. Out of
+  // line, as check_typed: only JSON arrays and values take these ways, and
+  // inlined they kept the name lookup of every piece out of line.
+  [[gnu::noinline]] constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
     array<char, name_cap> buffer{};
     std::size_t size = 0;
     const auto put = [&](string_view part) {
@@ -3546,8 +3607,9 @@ class engine {
   // a row with an integer rule is checked as its digits would be (below
   // zero: out of every integer rule's range); any other type is wrong_type,
   // and no other rule of the field runs.
-  constexpr void check_typed(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
-    const field& f = S::fields[row];
+  [[gnu::noinline]] constexpr void check_typed(const piece& p, const name_match& m, slot& s) noexcept {
+    const field& f = S::fields[m.field];
+    const field_path path = path_of(p, m);
     if (p.type != value_type::integer || !f.has(rule_kind::integer))
       return report({.field = path, .code = code::wrong_type, .api_code = f.api_code});
     if (s.negative) {
@@ -3559,7 +3621,7 @@ class engine {
       array<char, 20> digits{};
       std::size_t d = digits.size();
       for (std::uint64_t n = p.magnitude; d == digits.size() || n != 0; n /= 10) digits[--d] = static_cast<char>('0' + n % 10);
-      check_value(path, row, s, piece{.name = p.name, .value = {digits.data() + d, digits.size() - d}});
+      check_value(p, m, s, {{digits.data() + d, digits.size() - d}});
     }
     s.hash = p.magnitude;  // the digits die here: duplicates compare the number
     s.comparable = false;
@@ -3608,31 +3670,38 @@ class engine {
 
   // Checks a present value against its row's program: the fast paths
   // first, where the program has them, else one scan.
-  constexpr void check_value(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
-    const row_program& program = *programs_of<S, Fast>[static_cast<std::size_t>(opt_.profile)][row];
+  [[gnu::always_inline]] constexpr void check_value(const piece& p, const name_match& m, slot& s,
+                                                    const encoded_text& text) noexcept {
+    const row_program& program = *programs_of<S, Fast>[static_cast<std::size_t>(opt_.profile)][m.field];
     scan_outcome& o = outcome_;
-    const encoded_text text{p.value, p.encoding};
-    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
+    const string_view raw = text.raw;
+    if (const std::size_t plain = ordinary_prefix(program, raw); plain < raw.size()) {
       scan(text, opt_, program, o, plain);
-    } else if (passes_quickly(program, text, p.value.size())) {
+    } else if (passes_quickly(program, text, raw.size())) {
       // Most short values: the length and first byte pass at once, and only
       // a unique row's fingerprint is left to take.
       s.comparable = true;
-      if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
+      if (program.want_hash) s.hash = fingerprint(raw.size(), head_word(raw));
       return;
     } else {
       check_whole(text, program, o);
     }
-    report_outcome(path, S::fields[row], s, o);
+    report_outcome(p, m, s, o);
   }
 
-  constexpr void report_outcome(const field_path& path, const field& f, slot& s, const scan_outcome& o) noexcept {
+  [[gnu::always_inline]] constexpr void report_outcome(const piece& p, const name_match& m, slot& s,
+                                                       const scan_outcome& o) noexcept {
     using st = scan_outcome::status;
+    if (o.state == st::ok) {
+      s.comparable = true;
+      s.hash = o.hash;
+      if (o.fired == 0) return;
+    }
+    const field& f = S::fields[m.field];
+    const field_path path = path_of(p, m);
     if (o.state == st::bad_encoding) return report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
     if (o.state == st::invalid_utf8)
       return report({.field = path, .code = code::invalid_utf8, .api_code = f.api_code, .at = o.utf8_at});
-    s.comparable = true;
-    s.hash = o.hash;
     for (std::size_t k = 0; (o.fired >> k) != 0; ++k) {
       if (!o.has_fired(k)) continue;
       const rule& r = f.rules[k];
@@ -3713,7 +3782,7 @@ constexpr void validate(const Source& source, Sink& sink, const options& opt = {
     return;
   }
   detail::engine<S, Sink, Fast> e(sink, opt);
-  source.for_each([&e](const piece& p) { e.visit(p); });
+  source.for_each([&e](const piece& p) { e.template visit<text_only_source<Source>>(p); });
   e.finish();
 }
 
@@ -3736,6 +3805,8 @@ namespace snapcheck {
 
 class form_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr explicit form_source(string_view body) noexcept : body_(body) {}
 
   // Returns true when there are more than `limit` non-empty segments.
@@ -3852,13 +3923,25 @@ class form_source {
 #ifndef SNAPCHECK_SOURCES_PARAMS_HPP
 #define SNAPCHECK_SOURCES_PARAMS_HPP
 
+#include <concepts>
 #include <cstddef>
 
 
 namespace snapcheck {
 namespace detail {
 
+// A (name, value) pair: members first and second, or get<0> and get<1>,
+// each convertible to string_view. Anything else is not a pair.
 template <class E>
+concept pair_like = requires(const E& e) {
+  string_view(e.first);
+  string_view(e.second);
+} || requires(const E& e) {
+  string_view(get<0>(e));
+  string_view(get<1>(e));
+};
+
+template <pair_like E>
 [[nodiscard]] constexpr piece as_piece(const E& e) noexcept {
   if constexpr (requires { e.first; e.second; }) {
     return {string_view(e.first), string_view(e.second), encoding::decoded};
@@ -3893,11 +3976,14 @@ template <class R>
 template <class R>
 concept pair_range = requires(const R& r) {
   detail::first(r) != detail::last(r);
+  { detail::as_piece(*detail::first(r)) } -> std::same_as<piece>;  // elements are (name, value) pairs
 };
 
 template <pair_range R>
 class params_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr explicit params_source(const R& r) noexcept : r_(r) {}
 
   // Returns true when the list has more than `limit` pairs.
@@ -3937,6 +4023,8 @@ namespace snapcheck {
 
 class request_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr request_source(string_view query, string_view body) noexcept : query_(query), body_(body) {}
 
   // Returns true when query and body hold more than `limit` parameters together.
@@ -4684,9 +4772,13 @@ class typed_request {
 
 // Returns the violations of a typed request: exactly those validate_params
 // gives on the pairs it encodes (its members, in writing order).
+// The result views only the table's names and the values the request
+// views, never the temporary list of pairs it is checked through.
 template <schema S>
 [[nodiscard]] constexpr result validate(const typed_request<S>& r, const options& opt = {}) noexcept {
-  return validate_params<S>(r.params(), opt);
+  result out(opt.max_violations);
+  validate_params_into<S>(r.params(), out, opt);
+  return out;
 }
 template <schema S, violation_sink Sink>
 constexpr void validate_into(const typed_request<S>& r, Sink& sink, const options& opt = {}) noexcept {

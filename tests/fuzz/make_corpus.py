@@ -3,7 +3,9 @@
 
 Seeds come from three places:
   - the conformance cases (tests/data/cases.jsonl): for each kind of case
-    (the name before '#', e.g. "len/Tag.1.Key/0"), the smallest body;
+    (the name before '#', e.g. "len/Tag.1.Key/0"), the smallest body (a
+    case with a query string: the query, '&', the body: SPEC §2.5 makes
+    them one sequence);
   - the benchmark workloads (*.form in the bench folder, default
     /work/shared/bench or ../shared/bench beside the repository), if found;
   - a few hand-made edge cases (below).
@@ -33,8 +35,11 @@ candidates, then each candidate's edges are measured on its own and a greedy
 set cover keeps the inputs that add the most new edges (the smaller on a
 tie), until every edge is reached or --max-files (default 85) are kept: the
 last inputs of a cover add an edge or two each, and the corpora must stay
-small (six targets, under 2 MB on disk in all). regression-* files are
-always kept, on top of the cap. A kept file keeps its name when it is one
+small (six targets, under 2 MB on disk in all). regression-* files and
+the hand-made seed-edge-* seeds are always kept, on top of the cap: they
+hold the shapes SPEC names (version 2's SDK requests, equal repeats,
+allow-listed names, ...), whose oracle checks coverage edges do not see.
+A kept file keeps its name when it is one
 already (a seed or a committed input); otherwise it is fuzz-<sha1>.
 
 usage: tests/fuzz/make_corpus.py [--clean] [--bench DIR] [--out DIR]
@@ -77,6 +82,22 @@ EDGE_BODIES = {
     "near-names": b"RegionId=a&diskid=b&regoId=x&Snapshotname=y&Tag1Key=z&Tag.Key=w&clientToken=t&Categroy=c",
     "category-case": b"regionId=cn&DiskId=d&Category=fLASH",
     "hardened-allowed": b"Signature=s&SignatureMethod=HMAC&regionId=cn&DiskId=d",
+    # SPEC v2: what SDKs send (§2.5, §3.1, §3.2), equal repeats (§3), the
+    # silent allow-list (§5; the targets allow "Signature" and "x-acs-action").
+    "sdk-query": b"Format=JSON&Version=2014-05-26&AccessKeyId=LTAI4Fxyz&SignatureMethod=HMAC-SHA1"
+                 b"&Timestamp=2016-02-23T12%3A46%3A24Z&SignatureVersion=1.0"
+                 b"&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Action=CreateSnapshot"
+                 b"&RegionId=cn-hangzhou&DiskId=d-1&SecurityToken=&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D",
+    "sdk-both-spellings": b"RegionId=cn&Version=2014-05-26&regionId=cn&version=2014-05-27&DiskId=d",
+    "repeat-equal": b"regionId=cn&DiskId=d&DiskId=d&DiskId=%64&DiskId=e&Tag.1.Key=k&Tag.1.key=k"
+                    b"&Tag.1.Key=%6B&Category=Flash&Category=%ZZ&version=&version=",
+    "allow-listed": b"x-acs-action=1&Signature=s&x-acs-action=%ZZ&X-Acs-Action=2&regionId=cn&DiskId=d",
+    "common-bad": b"Action=createsnapshot&Format=xMl&SignatureMethod=HMAC-SHA256&SignatureVersion=1"
+                  b"&Timestamp=2023-02-29T24%3A00%3A00Z&AccessKeyId=a+b&SecurityToken=%E4%B8%AD"
+                  b"&SignatureType=%7F&SignatureNonce=%C0%AF&regionId=cn&DiskId=d",
+    "timestamps": b"Timestamp=0000-01-01T00%3A00%3A00Z&regionId=cn&DiskId=d&Timestamp=2024-02-29T23%3A59%3A59Z",
+    "common-long": b"Signature=" + b"A" * 257 + b"&SecurityToken=" + b"t" * 8193 + b"&regionId=cn&DiskId=d",
+    "code-point-suggestion": b"region%E4%B8%ADId=cn&Signatrue=x&Timestmp=t&DiskId=d&formAt=JSON",
 }
 
 # Hand-made parameter lists (name, value) for the params target.
@@ -87,6 +108,9 @@ EDGE_PAIRS = {
     "empty-names": [(b"", b""), (b"", b"x"), (b"regionId", b"cn"), (b"DiskId", b"d")],
     "controls": [(b"regionId", b"cn"), (b"DiskId", b"d"), (b"Description", b"a\x07\x7f\xc2\x85b"),
                  (b"Tag.1.Key", b"\xe2\x80\xaek"), (b"Tag.1.Value", b"\t")],
+    "sdk-repeats": [(b"RegionId", b"cn"), (b"DiskId", b"d"), (b"regionId", b"cn"), (b"Version", b"\xff"),
+                    (b"version", b"\xff"), (b"Action", b"CreateSnapshot"), (b"Action", b"x"),
+                    (b"x-acs-action", b"\xff"), (b"Timestamp", b"2016-02-23T12:46:24Z")],
 }
 
 
@@ -98,6 +122,9 @@ def read_cases(path):
                 continue
             case = json.loads(line)
             body = case["body"].encode("utf-8") if "body" in case else bytes.fromhex(case["body_hex"])
+            query = case["query"].encode("utf-8") if "query" in case else bytes.fromhex(case.get("query_hex", ""))
+            if query:
+                body = query + b"&" + body
             kind = case["name"].split("#")[0]
             best = groups.get(kind)
             if best is None or len(body) < len(best[0]):
@@ -213,6 +240,8 @@ def edges_of(fuzzer, path, max_len, work):
                     "-merge_control_file=" + control, out, one],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     edges = set()
+    if not os.path.exists(control):
+        return edges  # an empty input: libFuzzer's merge skips it
     with open(control) as f:
         for line in f:
             if line.startswith("COV "):
@@ -239,8 +268,11 @@ def minimize(target, fuzzer, max_len, max_files, dirs):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         regressions = [os.path.join(committed, n) for n in sorted(os.listdir(committed))
                        if n.startswith("regression-")]
+        seed_folder = os.path.join(seeds, target)
+        edges = [os.path.join(seed_folder, n) for n in sorted(os.listdir(seed_folder))
+                 if n.startswith("seed-edge-")] if os.path.isdir(seed_folder) else []
         covered = set()
-        for r in regressions:
+        for r in regressions + edges:
             covered |= edges_of(fuzzer, r, max_len, work)
         pool = []
         for n in sorted(os.listdir(candidates_dir)):
@@ -265,6 +297,11 @@ def minimize(target, fuzzer, max_len, max_files, dirs):
             if not n.startswith("regression-"):
                 os.remove(os.path.join(committed, n))
         kept = {sha1(r) for r in regressions}
+        for path in edges:
+            d = sha1(path)
+            if d not in kept:
+                kept.add(d)
+                shutil.copyfile(path, os.path.join(committed, os.path.basename(path)))
         for path, _, _ in chosen:
             d = sha1(path)
             if d in kept:
@@ -274,8 +311,8 @@ def minimize(target, fuzzer, max_len, max_files, dirs):
             if name.startswith("regression-"):
                 name = "fuzz-" + d
             shutil.copyfile(path, os.path.join(committed, name))
-        print("%s: %d inputs (%d regression) reach %d of the %d edges reached" %
-              (target, len(os.listdir(committed)), len(regressions), len(covered), len(total)))
+        print("%s: %d inputs (%d regression, %d hand-made edges) reach %d of the %d edges reached" %
+              (target, len(os.listdir(committed)), len(regressions), len(edges), len(covered), len(total)))
 
 
 def write_seeds(root, written, quiet=False, bench=None):
@@ -300,8 +337,6 @@ def write_seeds(root, written, quiet=False, bench=None):
     for name, (body, hardened) in bodies.items():
         pairs = decode_body(body)
         for t in BODY_TARGETS:
-            if t == "differential_entry" and pairs is None:
-                continue  # the target skips bodies with a bad '%'
             write(root, t, name, body, written)
         if pairs is not None:
             write(root, "params", name, encode_pairs(1 if hardened else 0, pairs), written)

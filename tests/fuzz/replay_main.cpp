@@ -28,21 +28,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #if !SNAPCHECK_FUZZ_ASAN
 // Without a sanitizer's malloc hook, allocations are seen by replacing the
 // global operator new (the array, nothrow and aligned forms of libstdc++ and
-// libc++ call these). Deallocation is plain free.
-void* operator new(std::size_t size) {
+// libc++ call these). Deallocation is plain free. None is inlined: g++ 12
+// would see malloc() or free() where operator new or delete is called (a
+// false -Wmismatched-new-delete, at -O2 or at -O3).
+[[gnu::noinline]] void* operator new(std::size_t size) {
   fuzz::note_allocation();
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) {
+[[gnu::noinline]] void* operator new[](std::size_t size) {
   fuzz::note_allocation();
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 #endif
 
 namespace {

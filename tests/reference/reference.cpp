@@ -1,4 +1,5 @@
-// Independent reference implementation of SPEC.md §2.1, §2.2, §3–§6.
+// Independent reference implementation of SPEC.md (version 2) §2.1, §2.2,
+// §2.5, §3–§6.
 // Written from the SPEC alone; deliberately simple and slow. See reference.hpp.
 #include "reference.hpp"
 
@@ -176,7 +177,12 @@ long long find_link(const std::u32string& s) {
 // Names (§3)
 // ---------------------------------------------------------------------------
 
-enum class kind { regionId, DiskId, SnapshotName, Description, Category, RetentionDays, ClientToken, version, TagKey, TagValue };
+enum class kind {
+  regionId, DiskId, SnapshotName, Description, Category, RetentionDays, ClientToken, version, TagKey, TagValue,
+  // §3.2: the common parameters.
+  Action, Format, AccessKeyId, Signature, SignatureMethod, SignatureVersion, SignatureNonce, SignatureType,
+  Timestamp, SecurityToken
+};
 
 std::string api_code_for(kind k) {
   switch (k) {
@@ -187,11 +193,8 @@ std::string api_code_for(kind k) {
     case kind::ClientToken: return "InvalidClientToken.Malformed";
     case kind::TagKey: return "InvalidTagKey.Malformed";
     case kind::TagValue: return "InvalidTagValue.Malformed";
-    case kind::regionId:
-    case kind::DiskId:
-    case kind::version: return "InvalidParameter";
+    default: return "InvalidParameter";  // regionId, DiskId, version, the common parameters
   }
-  return "InvalidParameter";
 }
 
 enum class name_class { known, bad_tag_index, unknown };
@@ -227,6 +230,12 @@ classified classify(const std::string& name) {
       {"SnapshotName", kind::SnapshotName}, {"Description", kind::Description},
       {"Category", kind::Category},       {"RetentionDays", kind::RetentionDays},
       {"ClientToken", kind::ClientToken}, {"version", kind::version},
+      // §3.2: the common parameters.
+      {"Action", kind::Action},           {"Format", kind::Format},
+      {"AccessKeyId", kind::AccessKeyId}, {"Signature", kind::Signature},
+      {"SignatureMethod", kind::SignatureMethod}, {"SignatureVersion", kind::SignatureVersion},
+      {"SignatureNonce", kind::SignatureNonce},   {"SignatureType", kind::SignatureType},
+      {"Timestamp", kind::Timestamp},     {"SecurityToken", kind::SecurityToken},
   };
   for (const auto& [text, k] : simple) {
     if (name == text) {
@@ -235,6 +244,13 @@ classified classify(const std::string& name) {
       c.canonical = text;
       return c;
     }
+  }
+  // §3.1: the SDKs' spellings, the same fields, no violation.
+  if (name == "RegionId" || name == "Version") {
+    c.cls = name_class::known;
+    c.k = name == "RegionId" ? kind::regionId : kind::version;
+    c.canonical = name == "RegionId" ? "regionId" : "version";
+    return c;
   }
   const std::string head = "Tag.";
   if (name.compare(0, head.size(), head) != 0) return c;  // unknown
@@ -344,6 +360,27 @@ bool is_real_date(const std::u32string& s) {
   return d >= 1 && d <= dim;
 }
 
+// §3.2: YYYY-MM-DDThh:mm:ssZ, a real date (as is_real_date), hh 00-23,
+// mm 00-59, ss 00-59.
+bool is_timestamp(const std::u32string& s) {
+  if (s.size() != 20) return false;
+  if (!is_real_date(s.substr(0, 10))) return false;
+  if (s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;
+  static constexpr std::size_t digits[] = {11, 12, 14, 15, 17, 18};
+  for (const std::size_t i : digits)
+    if (!is_digit(s[i])) return false;
+  const auto two = [&](std::size_t at) { return static_cast<int>(s[at] - '0') * 10 + static_cast<int>(s[at + 1] - '0'); };
+  return two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+}
+
+// §3.2: at most `max` characters, visible ASCII only.
+void check_visible_ascii(const std::string& field, kind k, const std::u32string& s, std::size_t max,
+                         std::vector<violation>& out) {
+  check_length(field, k, s, 0, max, out);
+  const long long at = first_offender(s, 0, [](char32_t c) { return c < 0x21 || c > 0x7E; });
+  if (at >= 0) out.push_back(error_at(field, "bad_char", k, at));
+}
+
 // Compares a string of ASCII digits (any length, leading zeros allowed) with a
 // small bound, without overflow: returns -1, 0, 1.
 int compare_digits(const std::u32string& digits, long long bound) {
@@ -444,6 +481,38 @@ void check_value(kind k, const std::string& field, const std::u32string& s, cons
       if (at >= 0) out.push_back(error_at(field, "forbidden_substring", k, at));
       return;
     }
+    case kind::Action:
+    case kind::Format:
+    case kind::SignatureMethod:
+    case kind::SignatureVersion: {
+      if (!opt.hardened) return;
+      bool in = false;
+      if (k == kind::Action) in = s == U"CreateSnapshot";
+      if (k == kind::SignatureMethod) in = s == U"HMAC-SHA1";
+      if (k == kind::SignatureVersion) in = s == U"1.0";
+      if (k == kind::Format) {
+        std::u32string lower;
+        for (char32_t c : s) lower.push_back(ascii_lower(c));
+        in = lower == U"json" || lower == U"xml";
+      }
+      if (!in) out.push_back(plain_error(field, "not_in_enum", k));
+      return;
+    }
+    case kind::Timestamp: {
+      if (opt.hardened && !is_timestamp(s)) out.push_back(plain_error(field, "bad_format", k));
+      return;
+    }
+    case kind::AccessKeyId:
+    case kind::Signature:
+    case kind::SignatureNonce:
+    case kind::SignatureType: {
+      if (opt.hardened) check_visible_ascii(field, k, s, 256, out);
+      return;
+    }
+    case kind::SecurityToken: {
+      if (opt.hardened) check_visible_ascii(field, k, s, 8192, out);
+      return;
+    }
     case kind::TagValue: {
       check_length(field, k, s, 0, 128, out);
       check_controls(field, k, s, opt, out);
@@ -467,8 +536,11 @@ struct item {
   std::string value;       // decoded value bytes
 };
 
-std::vector<violation> too_many() {
-  return {make("", "too_many_parameters", "error", "InvalidParameter")};
+// §3, §6 (version 2): the one violation, with the limit it broke.
+std::vector<violation> too_many(const options& opt) {
+  violation v = make("", "too_many_parameters", "error", "InvalidParameter");
+  v.limit = static_cast<long long>(opt.max_parameters);
+  return {v};
 }
 
 std::vector<violation> run(const std::vector<item>& items, const options& opt) {
@@ -478,6 +550,7 @@ std::vector<violation> run(const std::vector<item>& items, const options& opt) {
     std::size_t index;   // input position of the first occurrence
     std::string field;   // name as given at the first occurrence
     bool usable = false; // validly encoded and valid UTF-8
+    bool value_bad = false;  // badly percent-encoded value
     std::string value;   // decoded value bytes
   };
   std::map<std::string, first_info> first;  // canonical name -> first occurrence
@@ -499,10 +572,9 @@ std::vector<violation> run(const std::vector<item>& items, const options& opt) {
     }
     const classified c = classify(it.name);
     if (c.cls == name_class::unknown) {
-      bool error = false;
-      if (opt.hardened)
-        error = std::find(opt.allow.begin(), opt.allow.end(), it.name) == opt.allow.end();
-      out.push_back(make(it.name, "unknown_parameter", error ? "error" : "warning", "InvalidParameter"));
+      // §5 (version 2): an allow-listed unknown name raises nothing at all.
+      if (std::find(opt.allow.begin(), opt.allow.end(), it.name) != opt.allow.end()) continue;
+      out.push_back(make(it.name, "unknown_parameter", opt.hardened ? "error" : "warning", "InvalidParameter"));
       continue;
     }
     if (c.cls == name_class::bad_tag_index) {
@@ -513,12 +585,17 @@ std::vector<violation> run(const std::vector<item>& items, const options& opt) {
     // A known name.
     if (c.alias) out.push_back(make(it.name, "deprecated_name", "warning", "InvalidParameter"));
     if (first.count(c.canonical) != 0) {
-      out.push_back(make(it.name, "duplicate_parameter", "error", "InvalidParameter"));
+      // §3 (version 2): the same decoded value byte for byte is a warning;
+      // a different one, or a bad escape on either side, an error.
+      const first_info& f = first[c.canonical];
+      const bool same = !f.value_bad && !it.value_bad && f.value == it.value;
+      out.push_back(make(it.name, "duplicate_parameter", same ? "warning" : "error", "InvalidParameter"));
       continue;
     }
     first_info info;
     info.index = idx;
     info.field = it.name;
+    info.value_bad = it.value_bad;
     info.value = it.value;
     const std::string& field = it.name;
     if (it.value_bad) {
@@ -602,13 +679,12 @@ bool form_decode(const std::string& in, std::string& out) {
   return true;
 }
 
-}  // namespace
-
-std::vector<violation> validate_form(std::string_view body, const options& opt) {
-  // Split on '&', keep non-empty segments.
+// §2.2: the non-empty '&'-separated segments of a form-encoded string, each
+// split at its first '=' and decoded, appended to items.
+void split_into(std::string_view text, std::vector<item>& items) {
   std::vector<std::string> segments;
   std::string current;
-  for (char c : body) {
+  for (char c : text) {
     if (c == '&') {
       if (!current.empty()) segments.push_back(current);
       current.clear();
@@ -617,9 +693,6 @@ std::vector<violation> validate_form(std::string_view body, const options& opt) 
     }
   }
   if (!current.empty()) segments.push_back(current);
-  if (segments.size() > opt.max_parameters) return too_many();
-
-  std::vector<item> items;
   for (const std::string& seg : segments) {
     item it;
     const std::size_t eq = seg.find('=');
@@ -630,12 +703,29 @@ std::vector<violation> validate_form(std::string_view body, const options& opt) 
     it.value_bad = !form_decode(raw_value, it.value);
     items.push_back(it);
   }
+}
+
+}  // namespace
+
+std::vector<violation> validate_form(std::string_view body, const options& opt) {
+  std::vector<item> items;
+  split_into(body, items);
+  if (items.size() > opt.max_parameters) return too_many(opt);
+  return run(items, opt);
+}
+
+std::vector<violation> validate_request(std::string_view query, std::string_view body, const options& opt) {
+  // §2.5: the query's parameters, then the body's, as one sequence.
+  std::vector<item> items;
+  split_into(query, items);
+  split_into(body, items);
+  if (items.size() > opt.max_parameters) return too_many(opt);
   return run(items, opt);
 }
 
 std::vector<violation> validate_params(const std::vector<std::pair<std::string, std::string>>& params,
                                        const options& opt) {
-  if (params.size() > opt.max_parameters) return too_many();
+  if (params.size() > opt.max_parameters) return too_many(opt);
   std::vector<item> items;
   for (const auto& [name, value] : params) {
     item it;

@@ -411,9 +411,13 @@ class typed_request {
 
 // Returns the violations of a typed request: exactly those validate_params
 // gives on the pairs it encodes (its members, in writing order).
+// The result views only the table's names and the values the request
+// views, never the temporary list of pairs it is checked through.
 template <schema S>
 [[nodiscard]] constexpr result validate(const typed_request<S>& r, const options& opt = {}) noexcept {
-  return validate_params<S>(r.params(), opt);
+  result out(opt.max_violations);
+  validate_params_into<S>(r.params(), out, opt);
+  return out;
 }
 template <schema S, violation_sink Sink>
 constexpr void validate_into(const typed_request<S>& r, Sink& sink, const options& opt = {}) noexcept {

@@ -340,7 +340,7 @@ template <schema S>
 // Finds the row of a decoded name: every valid spelling is in the table;
 // other names are tried against the families' shapes.
 template <schema S>
-[[nodiscard]] constexpr name_match match_name(string_view name) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr name_match match_name(string_view name) noexcept {
   const name_match m = find_spelling<S>(name);
   return m.what == name_match::kind::known ? m : match_shape<S>(name);
 }
@@ -431,7 +431,8 @@ struct code_points {
 // ASCII case, else within edit distance 2; the closest, and on a tie the
 // first in table order, family members by N. Every member of a family of at
 // most max_members is a candidate, so a mangled name (Tag.Key) finds its
-// family; a larger family is tried with the first run of digits as its N.
+// family, and so is a plain field's alternate (RegiodIn: RegionId); a
+// larger family is tried with the first run of digits as its N.
 template <schema S>
 [[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
   constexpr std::size_t cap = max_name_size<S>() + 8;
@@ -439,12 +440,12 @@ template <schema S>
   field_path best{};
   std::size_t best_distance = limit + 1;
   const code_points chars = code_points_of(name);
-  auto consider = [&](string_view candidate, const field& f, std::uint32_t index) {
+  auto consider = [&](string_view candidate, const field& f, std::uint32_t index, spelling spelled = spelling::name) {
     if (best_distance == 0) return;
     const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(chars, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
-      best = field_path{&f, index, spelling::name, {}, name_text::decoded};
+      best = field_path{&f, index, spelled, {}, name_text::decoded};
     }
   };
   // The first run of digits, as the N of a large family.
@@ -457,6 +458,7 @@ template <schema S>
   for (const field& f : S::fields) {
     if (!f.is_family()) {
       consider(f.name, f, 0);
+      if (!f.alternate.empty()) consider(f.alternate, f, 0, spelling::alternate);  // an SDK's RegionId
       continue;
     }
     const auto member = [&](std::uint32_t index) {

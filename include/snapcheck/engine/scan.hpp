@@ -446,6 +446,25 @@ struct value_pass {
   v.finish(text);
 }
 
+// Returns the run of characters from i that the program's tables pass:
+// for decoded text, 16 bytes a step where the row allows it (SSE2), then a
+// byte at a time; for form-encoded text, a byte or an escape at a time.
+[[nodiscard]] constexpr fast_run counted_run(const encoded_text& text, std::size_t i, const row_program& program,
+                                            han_set chinese) noexcept {
+  const block_table& blocks = program.three_byte[chinese == han_set::basic ? 1 : 0];
+  if (text.enc == encoding::form) return escaped_run(text.raw, i, program.ordinary, blocks);
+  fast_run wide{i, 0, 0};
+  string_view scalar = text.raw;  // how far the byte-at-a-time run may go
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  if (program.wide[chinese == han_set::basic ? 1 : 0] && !std::is_constant_evaluated()) {
+    wide = wide_run(text.raw, i, program);
+    scalar = text.raw.substr(0, wide.end + 32);  // past the block that stopped it, then wide steps again
+  }
+#endif
+  const fast_run run = raw_run(scalar, wide.end, program.ordinary, blocks);
+  return {run.end, wide.ascii + run.ascii, wide.three + run.three};
+}
+
 // Checks a value against a row program, in one pass over its raw bytes
 // from `from`: the characters before it are its ordinary_prefix, counted
 // but not read again.
@@ -454,10 +473,8 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
   out.reset();
   value_pass v{program, out, from};
   out.chars = from;
-  const string_view raw = text.raw;
-  const bool form = text.enc == encoding::form;
-  const std::size_t n = raw.size();
-  text_cursor cursor{raw, text.enc, from};
+  const std::size_t n = text.raw.size();
+  text_cursor cursor{text.raw, text.enc, from};
   std::size_t& i = cursor.i;
 
   // One character the general way, through every rule of the row. Returns
@@ -489,22 +506,10 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
   // Characters that need only counting are counted in bulk; the first
   // character of a row with a first_char rule, and whatever the tables
   // refuse, go the general way.
-  const block_table& blocks = program.three_byte[opt.chinese == han_set::basic ? 1 : 0];
-  [[maybe_unused]] const bool wide = program.wide[opt.chinese == han_set::basic ? 1 : 0];
   bool more = true;
   if (program.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
   while (more && i < n) {
-    string_view scalar = raw;  // how far the byte-at-a-time run may go
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    if (!form && wide && !std::is_constant_evaluated()) {
-      const fast_run w = wide_run(raw, i, program);
-      i = w.end;
-      v.bytes += w.ascii + 3 * w.three;
-      out.chars += w.ascii + w.three;
-      scalar = raw.substr(0, i + 32);  // past the block that stopped it, then wide steps again
-    }
-#endif
-    const fast_run run = form ? escaped_run(raw, i, program.ordinary, blocks) : raw_run(scalar, i, program.ordinary, blocks);
+    const fast_run run = counted_run(text, i, program, opt.chinese);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;

@@ -51,6 +51,15 @@ concept piece_source = requires(const S& s, std::size_t limit, void (*f)(const p
   s.for_each(f);
 };
 
+// A source that yields only text pieces with plain names says so with
+// `static constexpr bool text_only = true;` (form bodies, parameter lists):
+// the engine then leaves out the ways of typed values and names in parts.
+template <class S>
+inline constexpr bool text_only_source = [] {
+  if constexpr (requires { S::text_only; }) return S::text_only;
+  else return false;
+}();
+
 }  // namespace snapcheck
 
 #endif

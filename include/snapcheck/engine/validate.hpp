@@ -137,20 +137,24 @@ class engine {
  public:
   constexpr engine(Sink& sink, const options& opt) noexcept : sink_(sink), opt_(opt) {}
 
+  // Checks one piece. TextOnly: the source yields only text with plain
+  // names (form bodies, parameter lists), so the JSON ways are left out.
+  template <bool TextOnly>
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    if (p.type == value_type::container)
+    if (!TextOnly && p.type == value_type::container)
       return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
     name_match m;
-    if (!(p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
+    if (!(TextOnly || p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
     const field& f = S::fields[m.field];
-    const field_path path{&f, m.index, m.spelled, p.name, as_given(p), p.group, p.group_index};
-    if (m.what == name_match::kind::bad_index) return report({.field = path, .code = code::bad_tag_index, .api_code = f.api_code});
+    if (m.what == name_match::kind::bad_index)
+      return report({.field = path_of(p, m), .code = code::bad_tag_index, .api_code = f.api_code});
     if (m.spelled == spelling::alias)
-      report({.field = path, .code = code::deprecated_name, .severity = severity::warning, .api_code = S::codes.parameter});
+      report({.field = path_of(p, m), .code = code::deprecated_name, .severity = severity::warning,
+              .api_code = S::codes.parameter});
     const std::size_t at = slot_base_of<S>[m.field] + (m.index != 0 ? m.index - f.min_index : 0);  // N >= 1
-    if (seen_.test(at)) return duplicate(path, slots_[at], p);
+    if (seen_.test(at)) return duplicate(path_of(p, m), slots_[at], p);
     seen_.set(at);
     slot& s = slots_[at];  // field by field: one aggregate store would be built on the stack first
     s.data = p.value.data();
@@ -163,8 +167,8 @@ class engine {
     s.negative = p.negative && p.magnitude != 0;  // -0 is 0
     s.absent = p.type == value_type::text && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
-    if (p.type != value_type::text) return check_typed(path, m.field, s, p);
-    if (!s.absent) check_value(path, m.field, s, p);
+    if (!TextOnly && p.type != value_type::text) return check_typed(p, m, s);
+    if (!s.absent) check_value(p, m, s, {p.value, p.encoding});
   }
 
   // The rules that need the whole request: cross-field rules (reported in
@@ -199,14 +203,21 @@ class engine {
   [[nodiscard]] static constexpr name_text as_given(const piece& p) noexcept {
     return p.encoding == encoding::form ? name_text::form_encoded : name_text::decoded;
   }
+  // The parameter a violation on piece p, of row m, is about. Built only
+  // when there is a violation to report.
+  [[nodiscard]] static constexpr field_path path_of(const piece& p, const name_match& m) noexcept {
+    return {&S::fields[m.field], m.index, m.spelled, p.name, as_given(p), p.group, p.group_index};
+  }
   // The name of a piece as given, for a violation that has no row.
   [[nodiscard]] static constexpr field_path given_name(const piece& p) noexcept {
     return {.text = p.name, .form = as_given(p), .group = p.group, .group_index = p.group_index};
   }
 
   // Finds the row of a name given in parts (group.N.name): it is put
-  // together in a buffer, then looked up like any decoded name.
-  constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
+  // together in a buffer, then looked up like any decoded name. Out of
+  // line, as check_typed: only JSON arrays and values take these ways, and
+  // inlined they kept the name lookup of every piece out of line.
+  [[gnu::noinline]] constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
     array<char, name_cap> buffer{};
     std::size_t size = 0;
     const auto put = [&](string_view part) {
@@ -233,8 +244,9 @@ class engine {
   // a row with an integer rule is checked as its digits would be (below
   // zero: out of every integer rule's range); any other type is wrong_type,
   // and no other rule of the field runs.
-  constexpr void check_typed(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
-    const field& f = S::fields[row];
+  [[gnu::noinline]] constexpr void check_typed(const piece& p, const name_match& m, slot& s) noexcept {
+    const field& f = S::fields[m.field];
+    const field_path path = path_of(p, m);
     if (p.type != value_type::integer || !f.has(rule_kind::integer))
       return report({.field = path, .code = code::wrong_type, .api_code = f.api_code});
     if (s.negative) {
@@ -246,7 +258,7 @@ class engine {
       array<char, 20> digits{};
       std::size_t d = digits.size();
       for (std::uint64_t n = p.magnitude; d == digits.size() || n != 0; n /= 10) digits[--d] = static_cast<char>('0' + n % 10);
-      check_value(path, row, s, piece{.name = p.name, .value = {digits.data() + d, digits.size() - d}});
+      check_value(p, m, s, {{digits.data() + d, digits.size() - d}});
     }
     s.hash = p.magnitude;  // the digits die here: duplicates compare the number
     s.comparable = false;
@@ -295,31 +307,38 @@ class engine {
 
   // Checks a present value against its row's program: the fast paths
   // first, where the program has them, else one scan.
-  constexpr void check_value(const field_path& path, std::size_t row, slot& s, const piece& p) noexcept {
-    const row_program& program = *programs_of<S, Fast>[static_cast<std::size_t>(opt_.profile)][row];
+  [[gnu::always_inline]] constexpr void check_value(const piece& p, const name_match& m, slot& s,
+                                                    const encoded_text& text) noexcept {
+    const row_program& program = *programs_of<S, Fast>[static_cast<std::size_t>(opt_.profile)][m.field];
     scan_outcome& o = outcome_;
-    const encoded_text text{p.value, p.encoding};
-    if (const std::size_t plain = ordinary_prefix(program, p.value); plain < p.value.size()) {
+    const string_view raw = text.raw;
+    if (const std::size_t plain = ordinary_prefix(program, raw); plain < raw.size()) {
       scan(text, opt_, program, o, plain);
-    } else if (passes_quickly(program, text, p.value.size())) {
+    } else if (passes_quickly(program, text, raw.size())) {
       // Most short values: the length and first byte pass at once, and only
       // a unique row's fingerprint is left to take.
       s.comparable = true;
-      if (program.want_hash) s.hash = fingerprint(p.value.size(), head_word(p.value));
+      if (program.want_hash) s.hash = fingerprint(raw.size(), head_word(raw));
       return;
     } else {
       check_whole(text, program, o);
     }
-    report_outcome(path, S::fields[row], s, o);
+    report_outcome(p, m, s, o);
   }
 
-  constexpr void report_outcome(const field_path& path, const field& f, slot& s, const scan_outcome& o) noexcept {
+  [[gnu::always_inline]] constexpr void report_outcome(const piece& p, const name_match& m, slot& s,
+                                                       const scan_outcome& o) noexcept {
     using st = scan_outcome::status;
+    if (o.state == st::ok) {
+      s.comparable = true;
+      s.hash = o.hash;
+      if (o.fired == 0) return;
+    }
+    const field& f = S::fields[m.field];
+    const field_path path = path_of(p, m);
     if (o.state == st::bad_encoding) return report({.field = path, .code = code::bad_encoding, .api_code = f.api_code});
     if (o.state == st::invalid_utf8)
       return report({.field = path, .code = code::invalid_utf8, .api_code = f.api_code, .at = o.utf8_at});
-    s.comparable = true;
-    s.hash = o.hash;
     for (std::size_t k = 0; (o.fired >> k) != 0; ++k) {
       if (!o.has_fired(k)) continue;
       const rule& r = f.rules[k];
@@ -400,7 +419,7 @@ constexpr void validate(const Source& source, Sink& sink, const options& opt = {
     return;
   }
   detail::engine<S, Sink, Fast> e(sink, opt);
-  source.for_each([&e](const piece& p) { e.visit(p); });
+  source.for_each([&e](const piece& p) { e.template visit<text_only_source<Source>>(p); });
   e.finish();
 }
 

@@ -83,6 +83,40 @@ enum class rule_role : std::uint8_t {
   return rule_role::nothing;
 }
 
+// How a rule kind is stated in an exported JSON Schema (tools/export_schema.cpp;
+// the kinds with no exact export are listed in docs/schema.md). The switch has
+// no default, so a new kind does not compile (-Werror=switch) until it has one.
+enum class schema_export : std::uint8_t {
+  nothing,     // none: an unused slot
+  keyword,     // minLength / maxLength, or enum (an exact one_of)
+  pattern,     // an ECMA-262 pattern (character sets, prefixes, suffixes, substrings,
+               // case-insensitive one_of, integer ranges, dates, timestamps)
+  dependency,  // dependentRequired / dependentSchemas of the request object
+  none,        // JSON Schema cannot state it: the schema accepts what the rule rejects
+};
+
+[[nodiscard]] constexpr schema_export export_of(rule_kind k) noexcept {
+  switch (k) {
+    case rule_kind::none: return schema_export::nothing;
+    case rule_kind::length: return schema_export::keyword;
+    case rule_kind::one_of: return schema_export::keyword;
+    case rule_kind::first_char:
+    case rule_kind::only_chars:
+    case rule_kind::no_chars:
+    case rule_kind::no_prefix:
+    case rule_kind::no_suffix:
+    case rule_kind::no_substring:
+    case rule_kind::integer:
+    case rule_kind::date:
+    case rule_kind::timestamp: return schema_export::pattern;
+    case rule_kind::requires_field: return schema_export::dependency;
+    case rule_kind::predicate:  // an opaque function of the value
+    case rule_kind::unique:     // compares values of different parameters
+      return schema_export::none;
+  }
+  return schema_export::none;
+}
+
 struct rule {
   rule_kind kind = rule_kind::none;
   profile_set in = profile_set::all();

@@ -14,6 +14,8 @@ namespace snapcheck {
 
 class form_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr explicit form_source(string_view body) noexcept : body_(body) {}
 
   // Returns true when there are more than `limit` non-empty segments.

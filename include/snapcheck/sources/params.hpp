@@ -4,6 +4,7 @@
 #ifndef SNAPCHECK_SOURCES_PARAMS_HPP
 #define SNAPCHECK_SOURCES_PARAMS_HPP
 
+#include <concepts>
 #include <cstddef>
 
 #include "../core/array.hpp"
@@ -13,7 +14,18 @@
 namespace snapcheck {
 namespace detail {
 
+// A (name, value) pair: members first and second, or get<0> and get<1>,
+// each convertible to string_view. Anything else is not a pair.
 template <class E>
+concept pair_like = requires(const E& e) {
+  string_view(e.first);
+  string_view(e.second);
+} || requires(const E& e) {
+  string_view(get<0>(e));
+  string_view(get<1>(e));
+};
+
+template <pair_like E>
 [[nodiscard]] constexpr piece as_piece(const E& e) noexcept {
   if constexpr (requires { e.first; e.second; }) {
     return {string_view(e.first), string_view(e.second), encoding::decoded};
@@ -48,11 +60,14 @@ template <class R>
 template <class R>
 concept pair_range = requires(const R& r) {
   detail::first(r) != detail::last(r);
+  { detail::as_piece(*detail::first(r)) } -> std::same_as<piece>;  // elements are (name, value) pairs
 };
 
 template <pair_range R>
 class params_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr explicit params_source(const R& r) noexcept : r_(r) {}
 
   // Returns true when the list has more than `limit` pairs.

@@ -12,6 +12,8 @@ namespace snapcheck {
 
 class request_source {
  public:
+  static constexpr bool text_only = true;  // text pieces with plain names
+
   constexpr request_source(string_view query, string_view body) noexcept : query_(query), body_(body) {}
 
   // Returns true when query and body hold more than `limit` parameters together.

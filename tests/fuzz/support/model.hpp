@@ -103,6 +103,65 @@ inline std::string utf8_sanitize(std::string_view s) {
   return out;
 }
 
+// ------------------------------------------------------------- names
+
+// SPEC §3.2: the common parameters of the RPC protocol (known names).
+inline constexpr std::string_view common_parameters[] = {
+    "Action",         "Format",        "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion",
+    "SignatureNonce", "SignatureType", "Timestamp",   "SecurityToken"};
+
+// What SPEC §3 makes of a decoded, valid UTF-8 name.
+struct name_class {
+  enum kind { unknown, known, bad_tag_index } cls = unknown;
+  std::string canonical;  // known: the field's name (Tag.N.Key, regionId, ...)
+  bool alias = false;     // known: Tag.N.key / Tag.N.value (deprecated_name)
+  bool sdk = false;       // known: RegionId / Version (§3.1, no violation)
+  bool common = false;    // known: a common parameter (§3.2)
+};
+
+inline name_class classify_name(std::string_view name) {
+  name_class c;
+  for (std::string_view plain : {"regionId", "DiskId", "SnapshotName", "Description", "Category", "RetentionDays",
+                                 "ClientToken", "version"})
+    if (name == plain) {
+      c.cls = name_class::known;
+      c.canonical = std::string(plain);
+      return c;
+    }
+  if (name == "RegionId" || name == "Version") {
+    c.cls = name_class::known;
+    c.canonical = name == "RegionId" ? "regionId" : "version";
+    c.sdk = true;
+    return c;
+  }
+  for (std::string_view common : common_parameters)
+    if (name == common) {
+      c.cls = name_class::known;
+      c.canonical = std::string(common);
+      c.common = true;
+      return c;
+    }
+  if (name.substr(0, 4) != "Tag.") return c;
+  const std::string_view rest = name.substr(4);
+  const std::size_t dot = rest.rfind('.');
+  if (dot == std::string_view::npos) return c;
+  const std::string_view n = rest.substr(0, dot);
+  const std::string_view member = rest.substr(dot + 1);
+  const bool key = member == "Key" || member == "key";
+  if (!key && member != "Value" && member != "value") return c;
+  bool canonical_n = !n.empty() && n.size() <= 2 && n[0] != '0';
+  for (char ch : n) canonical_n = canonical_n && ch >= '0' && ch <= '9';
+  if (canonical_n && n.size() == 2 && (n[0] > '2' || (n[0] == '2' && n[1] != '0'))) canonical_n = false;
+  if (!canonical_n) {
+    c.cls = name_class::bad_tag_index;
+    return c;
+  }
+  c.cls = name_class::known;
+  c.canonical = "Tag." + std::string(n) + (key ? ".Key" : ".Value");
+  c.alias = member[0] == 'k' || member[0] == 'v';
+  return c;
+}
+
 // ---------------------------------------------------------- form bodies
 
 inline int hex_digit(char c) {

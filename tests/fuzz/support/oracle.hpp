@@ -11,15 +11,21 @@
 //    the full list, member for member; positions never decrease;
 //  - verdict: ok() is true exactly when no violation is an error;
 //  - shape: too_many_parameters alone exactly when there are more parameters
-//    than the limit; warnings are exactly deprecated_name and the
-//    unknown_parameter that the profile and allow-list permit;
+//    than the limit, with that limit; warnings are exactly deprecated_name,
+//    unknown_parameter in profile documented, and duplicate_parameter when
+//    the repeat's decoded value equals the first's byte for byte (SPEC v2
+//    §3); every unknown name (§3, not §3.1's SDK spellings nor §3.2's common
+//    parameters) raises exactly one unknown_parameter, or nothing at all
+//    when it is in the allow-list (§5);
 //  - each violation against the input: its position names a parameter
 //    (missing: after the last one); the field name is the name as given
 //    (U+FFFD for ill-formed bytes); bad_encoding and invalid_utf8 point at
 //    the name or value that really has them, at the right byte; at, length,
 //    limit are present exactly for the codes SPEC §6 gives them to, and agree
 //    with the decoded value (character counts, first offender in range, the
-//    link that forbidden_substring reports is there and is the first);
+//    link that forbidden_substring reports is there and is the first; a
+//    not_in_enum value is really outside its field's set; a suggested name
+//    is a known name within two edits counted in code points);
 //  - text: the field name and message are valid UTF-8, a message never
 //    contains the offending value, and the result rendered as the CLI's JSON
 //    is one line of strict UTF-8 JSON that says the same as the result.
@@ -28,6 +34,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -157,11 +164,19 @@ inline bool telltale(std::string_view s) {
   return false;
 }
 
-// The names SPEC §3 defines, in their canonical spelling.
+// The names a suggestion may give (SPEC §3, §3.1, §3.2): the page's plain
+// names, the common parameters and the SDK spellings RegionId and Version
+// (plain_names of them: a name that close is always suggested; §3.1 makes
+// the SDK spellings known names, and snapcheck suggests them), then the
+// tag names.
+inline constexpr std::size_t plain_names = 20;
 inline const std::vector<std::string>& canonical_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v = {"regionId",      "DiskId",      "SnapshotName", "Description",
                                   "Category",      "RetentionDays", "ClientToken", "version"};
+    for (std::string_view c : common_parameters) v.emplace_back(c);
+    v.emplace_back("RegionId");
+    v.emplace_back("Version");
     for (int n = 1; n <= 20; ++n) {
       v.push_back("Tag." + std::to_string(n) + ".Key");
       v.push_back("Tag." + std::to_string(n) + ".Value");
@@ -179,8 +194,9 @@ inline bool ascii_iequal(std::string_view a, std::string_view b) {
 }
 
 // True when a and b are within 2 edits (insert, delete, substitute, swap of
-// two adjacent characters: the optimal string alignment distance), in bytes.
-inline bool within_two_edits(std::string_view a, std::string_view b) {
+// two adjacent characters: the optimal string alignment distance), counted
+// in code points (SPEC v2 §6: `region中Id` is one deletion from `regionId`).
+inline bool within_two_edits(std::u32string_view a, std::u32string_view b) {
   if (a.size() > b.size() + 2 || b.size() > a.size() + 2) return false;
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
   for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
@@ -195,8 +211,39 @@ inline bool within_two_edits(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()] <= 2;
 }
 
+// name and known: valid UTF-8.
 inline bool close_names(std::string_view name, std::string_view known) {
-  return ascii_iequal(name, known) || within_two_edits(name, known);
+  return ascii_iequal(name, known) || within_two_edits(utf8_decode(name), utf8_decode(known));
+}
+
+// SPEC §4 and §3.2 (hardened): the literals of the fields checked against a
+// set; case-insensitive for Format.
+inline bool in_enum(std::string_view field, std::string_view value) {
+  if (field == "Category") return value == "Standard" || value == "Flash";
+  if (field == "Action") return value == "CreateSnapshot";
+  if (field == "Format") return ascii_iequal(value, "JSON") || ascii_iequal(value, "XML");
+  if (field == "SignatureMethod") return value == "HMAC-SHA1";
+  if (field == "SignatureVersion") return value == "1.0";
+  return false;
+}
+
+// What the oracle knows of each parameter of a request, by position.
+struct request_view {
+  std::vector<name_class> names;   // unknown for a badly encoded or ill-formed name
+  std::vector<std::size_t> first;  // a known name's first occurrence (after folding); npos otherwise
+};
+
+inline request_view view_of(const request& req) {
+  request_view rv;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < req.params.size(); ++i) {
+    const param& p = req.params[i];
+    rv.names.push_back(p.name_decoded && utf8_valid(p.name) ? classify_name(p.name) : name_class{});
+    std::size_t first = npos;
+    if (rv.names.back().cls == name_class::known) first = seen.emplace(rv.names.back().canonical, i).first->second;
+    rv.first.push_back(first);
+  }
+  return rv;
 }
 
 inline bool in_allow_list(std::string_view name, const snapcheck::options& opt) {
@@ -206,7 +253,8 @@ inline bool in_allow_list(std::string_view name, const snapcheck::options& opt) 
 }
 
 // Checks one violation against the parameter it names.
-inline void check_violation(const request& req, const snapcheck::violation& v, const snapcheck::options& opt) {
+inline void check_violation(const request& req, const request_view& rv, const snapcheck::violation& v,
+                            const snapcheck::options& opt) {
   using snapcheck::code;
   const auto what = [&] { return show(v); };
   const std::string field = snapcheck::field_name(v.field);
@@ -219,17 +267,18 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
   const bool wants_at = v.code == code::invalid_utf8 || v.code == code::bad_char || v.code == code::bad_start ||
                         v.code == code::forbidden_substring;
   const bool wants_length = v.code == code::too_short || v.code == code::too_long;
-  const bool wants_limit = wants_length || v.code == code::out_of_range;
+  const bool wants_limit = wants_length || v.code == code::out_of_range || v.code == code::too_many_parameters;
   FUZZ_CHECK(v.at.has_value() == wants_at, what());
   FUZZ_CHECK(v.length.has_value() == wants_length, what());
   FUZZ_CHECK(v.limit.has_value() == wants_limit, what());
 
-  const bool warning_code = v.code == code::deprecated_name || v.code == code::unknown_parameter;
+  const bool warning_code = v.code == code::deprecated_name || v.code == code::unknown_parameter ||
+                            v.code == code::duplicate_parameter;
   if (v.has_suggestion()) FUZZ_CHECK(v.code == code::unknown_parameter || v.code == code::not_in_enum, what());
   if (!warning_code) FUZZ_CHECK(v.severity == snapcheck::severity::error, what());
 
   if (v.code == code::too_many_parameters) {
-    FUZZ_CHECK(field.empty() && v.position == 0, what());
+    FUZZ_CHECK(field.empty() && v.position == 0 && *v.limit == opt.max_parameters, what());
     return;
   }
   if (v.code == code::missing) {
@@ -257,11 +306,18 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
     return;
   }
   FUZZ_CHECK(field == p.name, ctx() + "\n  field name rendered as \"" + printable(field) + "\"");
+  const name_class& cls = rv.names[v.position];
+  // The kind of name decides which violations it can have.
+  if (v.code == code::unknown_parameter) FUZZ_CHECK(cls.cls == name_class::unknown, ctx());
+  else if (v.code == code::bad_tag_index) FUZZ_CHECK(cls.cls == name_class::bad_tag_index, ctx());
+  else FUZZ_CHECK(cls.cls == name_class::known, ctx());
 
   switch (v.code) {
     case code::unknown_parameter: {
       FUZZ_CHECK(!v.field.has_row(), ctx());
-      const bool error = opt.profile == snapcheck::profile::hardened && !in_allow_list(p.name, opt);
+      // SPEC v2 §5: an allow-listed unknown name raises nothing at all.
+      FUZZ_CHECK(!in_allow_list(p.name, opt), ctx() + " (the name is in the allow-list)");
+      const bool error = opt.profile == snapcheck::profile::hardened;
       FUZZ_CHECK(v.severity == (error ? snapcheck::severity::error : snapcheck::severity::warning), ctx());
       // SPEC §3: a suggestion is a known name equal but for ASCII case or
       // within edit distance 2; one is given at least whenever a plain
@@ -273,15 +329,29 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
         FUZZ_CHECK(std::find(known.begin(), known.end(), suggested) != known.end() && close_names(p.name, suggested),
                    ctx() + " suggests \"" + printable(suggested) + "\"");
       } else {
-        for (std::size_t i = 0; i < 8; ++i)
+        for (std::size_t i = 0; i < plain_names; ++i)
           FUZZ_CHECK(!close_names(p.name, known[i]), ctx() + " without the suggestion " + known[i]);
       }
       return;
     }
     case code::deprecated_name:
-      FUZZ_CHECK(v.severity == snapcheck::severity::warning && v.field.is_known() && v.field.spelled == snapcheck::spelling::alias, ctx());
+      FUZZ_CHECK(v.severity == snapcheck::severity::warning && v.field.is_known() && cls.alias &&
+                     v.field.spelled == snapcheck::spelling::alias,
+                 ctx());
       return;
-    case code::duplicate_parameter:
+    case code::duplicate_parameter: {
+      // SPEC v2 §3: on a later occurrence; a warning exactly when both values
+      // are well encoded and equal byte for byte.
+      FUZZ_CHECK(v.field.is_known(), ctx());
+      const std::size_t first = rv.first[v.position];
+      FUZZ_CHECK(first != npos && first < v.position, ctx() + " (no earlier occurrence)");
+      const param& q = req.params[first];
+      const bool same_value = p.value_decoded && q.value_decoded && p.value == q.value;
+      FUZZ_CHECK(v.severity == (same_value ? snapcheck::severity::warning : snapcheck::severity::error),
+                 ctx() + "\n  first occurrence \"" + printable(q.raw_name) + "\" value \"" +
+                     printable(q.raw_value) + "\"");
+      return;
+    }
     case code::value_without_key:
       FUZZ_CHECK(v.field.is_known(), ctx());
       return;
@@ -329,11 +399,13 @@ inline void check_violation(const request& req, const snapcheck::violation& v, c
       return;
     }
     case code::not_in_enum:
-      // SPEC §4: a suggestion only on a case-only mismatch, and then one.
+      FUZZ_CHECK(!in_enum(cls.canonical, p.value), ctx());
+      // SPEC §4: a suggestion only on a case-only mismatch with a literal of
+      // the field's set; for Category always then.
       if (v.has_suggestion()) {
-        FUZZ_CHECK(v.suggested_value == "Standard" || v.suggested_value == "Flash", ctx());
+        FUZZ_CHECK(in_enum(cls.canonical, v.suggested_value), ctx());
         FUZZ_CHECK(ascii_iequal(p.value, v.suggested_value), ctx());
-      } else {
+      } else if (cls.canonical == "Category") {
         FUZZ_CHECK(!ascii_iequal(p.value, "Standard") && !ascii_iequal(p.value, "Flash"), ctx());
       }
       return;
@@ -388,7 +460,10 @@ void check_json(const snapcheck::basic_result<N>& r) {
     FUZZ_CHECK(o.at("message").str() == snapcheck::message(v), ctx());
     FUZZ_CHECK(same_number(number(o, "at"), v.at), ctx());
     FUZZ_CHECK(same_number(number(o, "length"), v.length), ctx());
-    FUZZ_CHECK(same_number(number(o, "limit"), v.limit), ctx());
+    // The CLI's JSON gives limit for lengths and ranges only (SPEC §8), not
+    // for too_many_parameters.
+    if (v.code == snapcheck::code::too_many_parameters) FUZZ_CHECK(number(o, "limit") == std::nullopt, ctx());
+    else FUZZ_CHECK(same_number(number(o, "limit"), v.limit), ctx());
     const mini_json::value* s = o.find("suggestion");
     FUZZ_CHECK((s != nullptr) == v.has_suggestion(), ctx());
     if (s != nullptr) FUZZ_CHECK(s->str() == suggestion_text(v), ctx());
@@ -433,7 +508,31 @@ void check_result(const request& req, const snapcheck::basic_result<N>& small, c
     for (const auto& v : all) FUZZ_CHECK(v.code != snapcheck::code::too_many_parameters, ctx());
   }
 
-  for (const auto& v : all) check_violation(req, v, opt);
+  if (req.params.size() > opt.max_parameters) {
+    check_violation(req, request_view{}, all[0], opt);  // only its own members: no parameter to look at
+    check_json(small);
+    return;
+  }
+  const request_view rv = view_of(req);
+  for (const auto& v : all) check_violation(req, rv, v, opt);
+
+  // Every unknown name raises exactly one unknown_parameter, and an
+  // allow-listed one nothing at all (SPEC §3, v2 §5).
+  std::vector<std::size_t> here(req.params.size());
+  std::vector<std::size_t> unknown(req.params.size());
+  for (const auto& v : all) {
+    if (v.position >= req.params.size()) continue;  // missing
+    ++here[v.position];
+    if (v.code == snapcheck::code::unknown_parameter) ++unknown[v.position];
+  }
+  for (std::size_t i = 0; i < req.params.size(); ++i) {
+    const param& p = req.params[i];
+    if (!p.name_decoded || !utf8_valid(p.name) || rv.names[i].cls != name_class::unknown) continue;
+    const bool allowed = in_allow_list(p.name, opt);
+    FUZZ_CHECK(here[i] == (allowed ? 0u : 1u) && unknown[i] == here[i],
+               ctx() + "\n  unknown name \"" + printable(p.name) + "\" at position " + std::to_string(i) +
+                   (allowed ? " (allow-listed)" : ""));
+  }
   check_json(small);
 }
 
