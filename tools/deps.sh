@@ -6,8 +6,19 @@ command -v meson >/dev/null 2>&1 || need="$need meson"
 command -v ninja >/dev/null 2>&1 || need="$need ninja-build"
 command -v g++ >/dev/null 2>&1 || need="$need g++"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
-# Boost 1.81, whose Boost.JSON the JSON adapter can use (1.74 has none).
-[ -f /usr/include/boost/test/unit_test.hpp ] || need="$need libboost-test1.81-dev"
+# Boost.Test, and Boost.JSON for the JSON adapters' tests: on Debian 12 only
+# Boost 1.81 has Boost.JSON, and its headers conflict with the default 1.74
+# ones, so both come from 1.81 there (apt removes a 1.74 libboost-test-dev);
+# elsewhere the distribution's default set.
+if [ ! -f /usr/include/boost/test/unit_test.hpp ] || [ ! -f /usr/include/boost/json.hpp ]; then
+  if apt-cache show libboost-json1.81-dev >/dev/null 2>&1; then
+    need="$need libboost-test1.81-dev libboost-json1.81-dev"
+  elif apt-cache show libboost-json-dev >/dev/null 2>&1; then
+    need="$need libboost-test-dev libboost-json-dev"
+  else
+    [ -f /usr/include/boost/test/unit_test.hpp ] || need="$need libboost-test-dev"
+  fi
+fi
 # the schema test (tests/schema_crosscheck_test.py) validates with Python's jsonschema
 python3 -c "import jsonschema" >/dev/null 2>&1 || need="$need python3-jsonschema"
 for extra in ${SNAPCHECK_EXTRA_PACKAGES:-}; do

@@ -5,6 +5,7 @@
 #
 # SECONDS-PER-TARGET defaults to 60; TARGETs default to all of them:
 #   form params differential_entry differential_reference constexpr_runtime render round_trip fast_paths
+#   and json where nlohmann/json, simdjson, RapidJSON and Boost.JSON are installed
 #
 # Sets up build-fuzz (clang++, -Dfuzz=true: ASan + UBSan + libFuzzer) if it
 # is missing, builds the targets, and runs them one after the other (never
@@ -30,6 +31,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 all_targets="form params differential_entry differential_reference constexpr_runtime render round_trip fast_paths"
+# json (issue 14): only where the four JSON libraries are (meson builds it then).
+if pkg-config --exists nlohmann_json simdjson RapidJSON 2>/dev/null && [ -f /usr/include/boost/json.hpp ]; then
+  all_targets="$all_targets json"
+fi
 targets=${*:-$all_targets}
 for t in $targets; do
   case " $all_targets " in

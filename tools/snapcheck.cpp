@@ -27,6 +27,9 @@
 #include <snapcheck/snapcheck.hpp>
 #include <snapcheck/strings.hpp>
 #include <snapcheck/version.hpp>
+#if SNAPCHECK_CLI_JSON
+#include <snapcheck/json/simdjson.hpp>
+#endif
 
 namespace {
 
@@ -40,6 +43,7 @@ constexpr std::string_view usage =
     "  --profile P       documented (default) or hardened\n"
     "  --allow NAME      a name the caller handles itself: no violation (repeatable)\n"
     "  --query QUERY     validate the URL query string QUERY and each body together\n"
+    "  --json            each input is a JSON text (SPEC 11), not a form body\n"
     "  --format F        json (default): one object per body;\n"
     "                    text: one line per violation, 'field: message [code]',\n"
     "                    prefixed with 'SOURCE:LINE: ' when reading lines\n"
@@ -67,6 +71,7 @@ struct config {
   ::format format = format::json;
   bool quiet = false;
   bool sorted = false;  // --encode --sorted
+  bool json = false;    // --json: each input is a JSON text
   // The input: a body argument, "-" (standard input) or a file.
   std::optional<std::string> body;
   std::optional<std::string> file;
@@ -107,7 +112,7 @@ struct spec {
 constexpr spec specs[] = {
     {"--profile", "", true}, {"--allow", "", true},   {"--query", "", true},  {"--file", "", true},
     {"--format", "", true},  {"--quiet", "-q", false}, {"--version", "", false}, {"--help", "-h", false},
-    {"--encode", "", false}, {"--sorted", "", false},
+    {"--encode", "", false}, {"--sorted", "", false},  {"--json", "", false},
 };
 
 // What parse() decided: run with the config, or exit now with a status.
@@ -137,6 +142,12 @@ std::optional<std::string> apply(config& cfg, std::string_view name, std::string
     cfg.quiet = true;
   } else if (name == "--encode") {
     cfg.mode = mode::encode;
+  } else if (name == "--json") {
+#if SNAPCHECK_CLI_JSON
+    cfg.json = true;
+#else
+    return std::string("--json needs simdjson: this snapcheck was built without it");
+#endif
   } else if (name == "--sorted") {
     cfg.sorted = true;
   }
@@ -199,6 +210,10 @@ parsed parse(int argc, char** argv) {
       p.exit_now = usage_error(*error);
       return p;
     }
+  }
+  if (cfg.json && (cfg.query || cfg.mode != mode::validate)) {
+    p.exit_now = usage_error("--json goes with neither --query nor --encode");
+    return p;
   }
   if (cfg.sorted && cfg.mode != mode::encode) {
     p.exit_now = usage_error("--sorted goes with --encode");
@@ -277,10 +292,35 @@ void write_text(output& out, std::string_view s) {
   out.write(s.substr(clean));
 }
 
-// The validate mode: each input is a form body (after --query, if given).
+#if SNAPCHECK_CLI_JSON
+// --json (SPEC §8, §11): one JSON text through simdjson On Demand. A text
+// that is not JSON, or not an object, is one request-level wrong_type. The
+// result views names in the parser's buffers: they live until the next text.
+snapcheck::result validate_json(std::string_view text, const snapcheck::options& opt) {
+  static simdjson::ondemand::parser parser;
+  static simdjson::padded_string padded;
+  padded = simdjson::padded_string(text);
+  simdjson::ondemand::document doc;
+  if (parser.iterate(padded).get(doc)) {
+    snapcheck::result r(opt.max_violations);
+    r.add({.code = snapcheck::code::wrong_type, .api_code = snapcheck::apis::create_snapshot::codes.parameter});
+    return r;
+  }
+  return snapcheck::json::validate(doc, opt);
+}
+#endif
+
+// The validate mode: each input is a form body (after --query, if given),
+// or with --json a JSON text.
+snapcheck::result validate_input(const config& cfg, std::string_view body) {
+#if SNAPCHECK_CLI_JSON
+  if (cfg.json) return validate_json(body, cfg.opt);
+#endif
+  return cfg.query ? snapcheck::validate_request(*cfg.query, body, cfg.opt) : snapcheck::validate_form(body, cfg.opt);
+}
+
 bool validate_one(const config& cfg, output& out, std::string_view body, const origin& from) {
-  const auto r = cfg.query ? snapcheck::validate_request(*cfg.query, body, cfg.opt)
-                           : snapcheck::validate_form(body, cfg.opt);
+  const auto r = validate_input(cfg, body);
   if (cfg.quiet) return r.ok();
   auto write = [&out](std::string_view s) { out.write(s); };
   if (cfg.format == format::json) {

@@ -5,7 +5,7 @@
 # pkg-config). Ends with one line: "tests: N passed, M failed".
 set -eu
 cd "$(dirname "$0")/.."
-SNAPCHECK_EXTRA_PACKAGES="clang cmake pkg-config git" . tools/deps.sh
+SNAPCHECK_EXTRA_PACKAGES="clang cmake pkg-config git nlohmann-json3-dev libsimdjson-dev rapidjson-dev" . tools/deps.sh
 [ -f build/build.ninja ] || meson setup build >/dev/null
 ninja -C build
 status=0
