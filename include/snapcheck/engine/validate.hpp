@@ -195,11 +195,9 @@ class engine {
       }
     }
     position_ = seq_;  // after every parameter
-    for (const std::size_t i : required_of<S>) {  // absent, or empty text whatever empty_is_absent says
-      const slot& s = slots_[slot_base_of<S>[i]];
-      if (!seen_.test(slot_base_of<S>[i]) || (s.type == value_type::text && s.size == 0))
+    for (const std::size_t i : required_of<S>)  // absent, or empty where empty means absent
+      if (!present(slot_base_of<S>[i]))
         report({.field = {&S::fields[i]}, .code = code::missing, .api_code = S::codes.missing});
-    }
   }
 
  private:

@@ -7,7 +7,6 @@
 
 #include <cstddef>
 
-#include "../core/array.hpp"
 #include "../engine/names.hpp"
 #include "../engine/validate.hpp"
 #include "../result/result.hpp"
@@ -38,34 +37,6 @@ class known_only {
   const Inner& inner_;
 };
 
-// A sink that drops `missing` on a row that was present but empty (its
-// too_short said so already): in a response an empty RequestID is
-// too_short (SPEC §7), while the engine reports every empty required value
-// as missing too.
-template <schema S, violation_sink Sink>
-class present_is_not_missing {
- public:
-  constexpr explicit present_is_not_missing(Sink& sink) noexcept : sink_(sink) {}
-  constexpr void add(const violation& v) {
-    const std::size_t row = row_of(v);
-    if (row < snapcheck::detail::size_of(S::fields)) {
-      if (v.code == code::missing && short_[row]) return;
-      if (v.code == code::too_short) short_[row] = true;
-    }
-    sink_.add(v);
-  }
-  [[nodiscard]] constexpr bool accepts_more() const { return sink_.accepts_more(); }
-
- private:
-  [[nodiscard]] static constexpr std::size_t row_of(const violation& v) noexcept {
-    for (std::size_t i = 0; i < snapcheck::detail::size_of(S::fields); ++i)
-      if (v.field.def == &S::fields[i]) return i;
-    return snapcheck::detail::size_of(S::fields);
-  }
-  Sink& sink_;
-  snapcheck::detail::array<bool, snapcheck::detail::size_of(S::fields)> short_{};
-};
-
 }  // namespace detail
 
 // Validates a response body against response table R (SPEC §7): a JSON
@@ -78,8 +49,7 @@ constexpr void validate_response_into(const typename T::value& v, Sink& sink, co
     return;
   }
   const source<R, T> all{v};
-  detail::present_is_not_missing<R, Sink> filtered{sink};
-  snapcheck::validate<R>(detail::known_only<R, source<R, T>>{all}, filtered, opt);
+  snapcheck::validate<R>(detail::known_only<R, source<R, T>>{all}, sink, opt);
 }
 
 }  // namespace snapcheck::json

@@ -350,8 +350,7 @@ template <schema S, bool Response, violation_sink Sink>
   simdjson::error_code error = simdjson::SUCCESS;
   const ondemand_source<S> all{object, count, error};
   if constexpr (Response) {
-    present_is_not_missing<S, Sink> filtered{sink};
-    snapcheck::validate<S>(known_only<S, ondemand_source<S>>{all}, filtered, opt);
+    snapcheck::validate<S>(known_only<S, ondemand_source<S>>{all}, sink, opt);
   } else {
     snapcheck::validate<S>(all, sink, opt);
   }
