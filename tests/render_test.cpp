@@ -187,3 +187,20 @@ BOOST_AUTO_TEST_CASE(suggestion_member_for_enum_case) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Writer callables may take auto: every piece of text arrives as a
+// string_view, never as a C string or an array.
+BOOST_AUTO_TEST_SUITE(render_writers)
+
+BOOST_AUTO_TEST_CASE(writers_may_take_auto) {
+  const auto r = snapcheck::validate_form("regionId=cn&Foo=1&SnapshotName=1a");
+  std::string json, messages, body;
+  snapcheck::write_json(r, [&](auto s) { json.append(s.data(), s.size()); });
+  for (const auto& v : r.violations()) snapcheck::write_message(v, [&](auto s) { messages.append(s.data(), s.size()); });
+  snapcheck::write_failure_body(r, [&](auto s) { body.append(s.data(), s.size()); });
+  BOOST_TEST(json == snapcheck::to_json(r));
+  BOOST_TEST(body == snapcheck::failure_body(r));
+  BOOST_TEST(messages.find("Foo is not a parameter") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -4982,7 +4982,7 @@ constexpr void write_template_letter(string_view name, Out& out) {
     return;
   }
   out(name.substr(0, at));
-  out("N");
+  out(string_view("N"));
   out(name.substr(at + field::index_marker.size()));
 }
 
@@ -4999,9 +4999,9 @@ constexpr void write_field(const field_path& p, Out&& out) {
   if (!p.group.empty()) {  // "Tag.N." before the member's name
     for (const char c : p.group) clean.put(static_cast<unsigned char>(c));
     clean.finish();
-    out(".");
+    out(string_view("."));
     detail::write_number(p.group_index, out);
-    out(".");
+    out(string_view("."));
   }
   for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
     clean.put(b);
@@ -5073,7 +5073,7 @@ template <class Out>
 constexpr void write_message_name(const field_path& p, Out&& out) {
   detail::message_name_filter<Out> filter{out};
   write_field(p, filter);
-  if (!filter.wrote) out("(empty name)");
+  if (!filter.wrote) out(string_view("(empty name)"));
 }
 
 namespace detail {
@@ -5081,19 +5081,19 @@ namespace detail {
 template <class Out>
 constexpr void write_texts(const rule& r, Out& out) {
   for (std::size_t t = 0; t < r.text_count(); ++t) {
-    if (t > 0) out(t + 1 == r.text_count() ? " or " : ", ");
-    out("'");
+    if (t > 0) out(t + 1 == r.text_count() ? string_view(" or ") : string_view(", "));
+    out(string_view("'"));
     out(r.texts[t]);
-    out("'");
+    out(string_view("'"));
   }
 }
 
 template <class Out>
 constexpr void write_position(const violation& v, Out& out) {
   if (!v.at) return;
-  out(" (at character ");
+  out(string_view(" (at character "));
   write_number(*v.at + 1, out);  // 1-based, as people count (SPEC §6)
-  out(")");
+  out(string_view(")"));
 }
 
 }  // namespace detail
@@ -5109,146 +5109,145 @@ constexpr void write_message(const violation& v, Out&& out) {
   switch (v.code) {
     case code::missing:
       field();
-      out(" is required and must not be empty");
+      out(string_view(" is required and must not be empty"));
       break;
     case code::unknown_parameter:
       field();
-      out(v.severity == severity::error ? " is not a parameter of this API and is not allowed"
-                                        : " is not a parameter of this API and is ignored");
+      out(v.severity == severity::error ? string_view(" is not a parameter of this API and is not allowed") : string_view(" is not a parameter of this API and is ignored"));
       break;
     case code::deprecated_name:
       field();
-      out(" is a deprecated spelling of ");
+      out(string_view(" is a deprecated spelling of "));
       write_message_name(field_path{v.field.def, v.field.index, spelling::name}, out);
       break;
     case code::duplicate_parameter:
       field();
-      out(" is given more than once; only the first occurrence is used");
+      out(string_view(" is given more than once; only the first occurrence is used"));
       break;
     case code::too_many_parameters:
       if (v.limit) {
-        out("the request has more than ");
+        out(string_view("the request has more than "));
         write_number(*v.limit, out);
-        out(*v.limit == 1 ? " parameter, the most it may have" : " parameters, the most it may have");
+        out(*v.limit == 1 ? string_view(" parameter, the most it may have") : string_view(" parameters, the most it may have"));
       } else {
-        out("the request has more parameters than the limit allows");
+        out(string_view("the request has more parameters than the limit allows"));
       }
       break;
     case code::bad_encoding:
       field();
-      out(v.field.is_known() ? " has a '%' that is not followed by two hexadecimal digits"
-                             : " (a parameter name) has a '%' that is not followed by two hexadecimal digits");
+      out(v.field.is_known() ? string_view(" has a '%' that is not followed by two hexadecimal digits")
+                             : string_view(" (a parameter name) has a '%' that is not followed by two hexadecimal digits"));
       break;
     case code::invalid_utf8:
       field();
-      out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
+      out(v.field.has_row() ? string_view(" is not valid UTF-8") : string_view(" (a parameter name) is not valid UTF-8"));
       if (v.at) {
-        out(" (at byte ");
+        out(string_view(" (at byte "));
         write_number(*v.at + 1, out);  // 1-based, as people count
-        out(")");
+        out(string_view(")"));
       }
       break;
     case code::bad_tag_index:
       field();
-      out(" has an index that is not a whole number from ");
+      out(string_view(" has an index that is not a whole number from "));
       write_number(v.field.def->min_index, out);
-      out(" to ");
+      out(string_view(" to "));
       write_number(v.field.def->max_index, out);
-      out(" written without leading zeros");
+      out(string_view(" written without leading zeros"));
       break;
     case code::too_short:
     case code::too_long:
       field();
-      out(v.code == code::too_short ? " must be at least " : " must be at most ");
+      out(v.code == code::too_short ? string_view(" must be at least ") : string_view(" must be at most "));
       write_number(v.limit.value_or(0), out);
-      out(v.limit.value_or(0) == 1 ? " character long (it has " : " characters long (it has ");
+      out(v.limit.value_or(0) == 1 ? string_view(" character long (it has ") : string_view(" characters long (it has "));
       write_number(v.length.value_or(0), out);
-      out(")");
+      out(string_view(")"));
       break;
     case code::bad_start:
       field();
-      out(" must start with ");
+      out(string_view(" must start with "));
       out(has_rule ? r.describe : string_view("an allowed character"));
       break;
     case code::bad_char:
       field();
       if (has_rule && r.kind == rule_kind::no_chars) {
-        out(" must not contain ");
+        out(string_view(" must not contain "));
         out(r.describe);
       } else {
-        out(" may contain only ");
+        out(string_view(" may contain only "));
         out(has_rule ? r.describe : string_view("allowed characters"));
       }
       detail::write_position(v, out);
       break;
     case code::reserved_prefix:
       field();
-      out(" must not start with ");
+      out(string_view(" must not start with "));
       if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(string_view(" in any letter case"));
       break;
     case code::reserved_suffix:
       field();
-      out(" must not end with ");
+      out(string_view(" must not end with "));
       if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(string_view(" in any letter case"));
       break;
     case code::forbidden_substring:
       field();
-      out(" must not contain ");
+      out(string_view(" must not contain "));
       if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(string_view(" in any letter case"));
       detail::write_position(v, out);
       break;
     case code::not_in_enum:
       field();
-      out(" must be ");
+      out(string_view(" must be "));
       if (has_rule) detail::write_texts(r, out);
       break;
     case code::not_integer:
       field();
-      out(" must be a whole number written with the digits 0-9 only");
+      out(string_view(" must be a whole number written with the digits 0-9 only"));
       break;
     case code::out_of_range:
       field();
-      out(" must be from ");
+      out(string_view(" must be from "));
       write_number(has_rule ? r.min : 0, out);
-      out(" to ");
+      out(string_view(" to "));
       write_number(has_rule ? r.max : v.limit.value_or(0), out);
       break;
     case code::bad_format:
       field();
-      out(" must be ");
+      out(string_view(" must be "));
       out(has_rule ? r.describe : string_view("in the required format"));
       break;
     case code::value_without_key:
       field();
-      out(" is given without ");
+      out(string_view(" is given without "));
       if (has_rule && r.text_count() > 0) detail::write_template(r.texts[0], v.field.index, out);
-      else out("its key");
+      else out(string_view("its key"));
       break;
     case code::duplicate_tag_key:
       field();
       // Names the family from the row (Tag.N.Key), not "tag": the engine
       // serves any table, and the earlier member's N is not in the data.
       if (v.field.has_row() && v.field.def->is_family()) {
-        out(" has the same value as a ");
+        out(string_view(" has the same value as a "));
         detail::write_template_letter(v.field.def->name, out);
-        out(" with a lower N");
+        out(string_view(" with a lower N"));
       } else {
-        out(" has the same value as an earlier parameter");
+        out(string_view(" has the same value as an earlier parameter"));
       }
       break;
     case code::wrong_type:
       field();
-      out(" has a JSON type that this parameter cannot hold");
+      out(string_view(" has a JSON type that this parameter cannot hold"));
       break;
   }
   if (v.has_suggestion()) {
-    out("; did you mean ");
+    out(string_view("; did you mean "));
     if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
     else out(v.suggested_value);
-    out("?");
+    out(string_view("?"));
   }
 }
 
@@ -5279,11 +5278,11 @@ struct json_escaper {
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       if (i > clean) out(s.substr(clean, i - clean));
       clean = i + 1;
-      if (c == '"') out("\\\"");
-      else if (c == '\\') out("\\\\");
-      else if (c == '\n') out("\\n");
-      else if (c == '\r') out("\\r");
-      else if (c == '\t') out("\\t");
+      if (c == '"') out(string_view("\\\""));
+      else if (c == '\\') out(string_view("\\\\"));
+      else if (c == '\n') out(string_view("\\n"));
+      else if (c == '\r') out(string_view("\\r"));
+      else if (c == '\t') out(string_view("\\t"));
       else {
         const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         out(string_view(u, 6));
@@ -5295,10 +5294,10 @@ struct json_escaper {
 
 template <class Out, class Write>
 constexpr void json_string(Out& out, Write&& write) {
-  out("\"");
+  out(string_view("\""));
   json_escaper<Out> esc{out};
   write(esc);
-  out("\"");
+  out(string_view("\""));
 }
 
 }  // namespace detail
@@ -5306,15 +5305,15 @@ constexpr void json_string(Out& out, Write&& write) {
 // Writes one violation as a JSON object.
 template <class Out>
 constexpr void write_json(const violation& v, Out&& out) {
-  out("{\"field\":");
+  out(string_view("{\"field\":"));
   detail::json_string(out, [&](auto& esc) { write_field(v.field, esc); });
-  out(",\"code\":\"");
+  out(string_view(",\"code\":\""));
   out(to_string(v.code));
-  out("\",\"severity\":\"");
+  out(string_view("\",\"severity\":\""));
   out(to_string(v.severity));
-  out("\",\"api_code\":");
+  out(string_view("\",\"api_code\":"));
   detail::json_string(out, [&](auto& esc) { esc(v.api_code); });
-  out(",\"message\":");
+  out(string_view(",\"message\":"));
   detail::json_string(out, [&](auto& esc) { write_message(v, esc); });
   const auto number = [&](string_view key, auto value) {
     if (!value) return;
@@ -5327,24 +5326,24 @@ constexpr void write_json(const violation& v, Out&& out) {
   // its limit for the message only.
   if (v.code != code::too_many_parameters) number(",\"limit\":", v.limit);
   if (v.has_suggestion()) {
-    out(",\"suggestion\":");
+    out(string_view(",\"suggestion\":"));
     detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });
   }
-  out("}");
+  out(string_view("}"));
 }
 
 // Writes a result as {"ok":…,"truncated":…,"violations":[…]}.
 template <std::size_t N, class Out>
 constexpr void write_json(const basic_result<N>& r, Out&& out) {
-  out(r.ok() ? "{\"ok\":true" : "{\"ok\":false");
-  out(r.truncated() ? ",\"truncated\":true,\"violations\":[" : ",\"truncated\":false,\"violations\":[");
+  out(r.ok() ? string_view("{\"ok\":true") : string_view("{\"ok\":false"));
+  out(r.truncated() ? string_view(",\"truncated\":true,\"violations\":[") : string_view(",\"truncated\":false,\"violations\":["));
   bool first = true;
   for (const violation& v : r.violations()) {
-    if (!first) out(",");
+    if (!first) out(string_view(","));
     first = false;
     write_json(v, out);
   }
-  out("]}");
+  out(string_view("]}"));
 }
 
 }  // namespace snapcheck
@@ -5439,7 +5438,7 @@ constexpr void json_any_string(string_view s, Out& out) {
 template <class Esc>
 constexpr void code_and_message(const violation* v, Esc& esc) {
   write_sanitised(v ? v->api_code : fallback_api_code, esc);
-  esc(": ");
+  esc(string_view(": "));
   if (v) write_message(*v, esc);
   else esc(fallback_message);
 }
@@ -5462,9 +5461,9 @@ constexpr void message_or_fallback(const violation* v, Esc& esc) {
 // Writes the success body of the API page: {"RequestID":"<id>"}.
 template <class Out>
 constexpr void write_success_body(string_view request_id, Out&& out) {
-  out("{\"RequestID\":");
+  out(string_view("{\"RequestID\":"));
   detail::json_any_string(request_id, out);
-  out("}");
+  out(string_view("}"));
 }
 
 // Writes the failure body in the API page's shape:
@@ -5473,9 +5472,9 @@ constexpr void write_success_body(string_view request_id, Out&& out) {
 template <std::size_t N, class Out>
 constexpr void write_failure_body(const basic_result<N>& r, Out&& out) {
   const violation* v = reported_violation(r);
-  out("{\"resultCode\":-1,\"resultMsg\":");
+  out(string_view("{\"resultCode\":-1,\"resultMsg\":"));
   detail::json_string(out, [&](auto& esc) { detail::code_and_message(v, esc); });
-  out(",\"result\":null}");
+  out(string_view(",\"result\":null}"));
 }
 
 // Writes the failure body in the public API's shape:
@@ -5485,15 +5484,15 @@ template <std::size_t N, class Out>
 constexpr void write_public_failure_body(const basic_result<N>& r, string_view request_id, string_view host_id,
                                          Out&& out) {
   const violation* v = reported_violation(r);
-  out("{\"RequestId\":");
+  out(string_view("{\"RequestId\":"));
   detail::json_any_string(request_id, out);
-  out(",\"HostId\":");
+  out(string_view(",\"HostId\":"));
   detail::json_any_string(host_id, out);
-  out(",\"Code\":");
+  out(string_view(",\"Code\":"));
   detail::json_api_code(v, out);
-  out(",\"Message\":");
+  out(string_view(",\"Message\":"));
   detail::json_string(out, [&](auto& esc) { detail::message_or_fallback(v, esc); });
-  out("}");
+  out(string_view("}"));
 }
 
 // Writes RFC 9457 problem details: type, title, status 400, detail (the
@@ -5503,35 +5502,35 @@ constexpr void write_public_failure_body(const basic_result<N>& r, string_view r
 template <std::size_t N, class Out>
 constexpr void write_problem_details(const basic_result<N>& r, Out&& out, const problem_fields& p = {}) {
   const violation* v = reported_violation(r);
-  out("{\"type\":");
+  out(string_view("{\"type\":"));
   detail::json_any_string(p.type, out);
-  out(",\"title\":");
+  out(string_view(",\"title\":"));
   detail::json_any_string(p.title, out);
-  out(",\"status\":400,\"detail\":");
+  out(string_view(",\"status\":400,\"detail\":"));
   detail::json_string(out, [&](auto& esc) {
     detail::code_and_message(v, esc);
     if (v == nullptr) {
-      esc(" (");
+      esc(string_view(" ("));
       detail::write_number(r.found(), esc);
       esc(r.found() == 1 ? " violation found, none kept)" : " violations found, none kept)");
     } else if (r.found() > 1) {
-      esc(" (and ");
+      esc(string_view(" (and "));
       detail::write_number(r.found() - 1, esc);
       esc(r.found() == 2 ? " more violation)" : " more violations)");
     }
   });
   if (!p.instance.empty()) {
-    out(",\"instance\":");
+    out(string_view(",\"instance\":"));
     detail::json_any_string(p.instance, out);
   }
-  out(r.truncated() ? ",\"truncated\":true,\"errors\":[" : ",\"truncated\":false,\"errors\":[");
+  out(r.truncated() ? string_view(",\"truncated\":true,\"errors\":[") : string_view(",\"truncated\":false,\"errors\":["));
   bool first = true;
   for (const violation& each : r.violations()) {
-    if (!first) out(",");
+    if (!first) out(string_view(","));
     first = false;
     write_json(each, out);
   }
-  out("]}");
+  out(string_view("]}"));
 }
 
 // Writes the body that answers a request with result r: the success body

@@ -24,11 +24,11 @@ struct json_escaper {
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       if (i > clean) out(s.substr(clean, i - clean));
       clean = i + 1;
-      if (c == '"') out("\\\"");
-      else if (c == '\\') out("\\\\");
-      else if (c == '\n') out("\\n");
-      else if (c == '\r') out("\\r");
-      else if (c == '\t') out("\\t");
+      if (c == '"') out(string_view("\\\""));
+      else if (c == '\\') out(string_view("\\\\"));
+      else if (c == '\n') out(string_view("\\n"));
+      else if (c == '\r') out(string_view("\\r"));
+      else if (c == '\t') out(string_view("\\t"));
       else {
         const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         out(string_view(u, 6));
@@ -40,10 +40,10 @@ struct json_escaper {
 
 template <class Out, class Write>
 constexpr void json_string(Out& out, Write&& write) {
-  out("\"");
+  out(string_view("\""));
   json_escaper<Out> esc{out};
   write(esc);
-  out("\"");
+  out(string_view("\""));
 }
 
 }  // namespace detail
@@ -51,15 +51,15 @@ constexpr void json_string(Out& out, Write&& write) {
 // Writes one violation as a JSON object.
 template <class Out>
 constexpr void write_json(const violation& v, Out&& out) {
-  out("{\"field\":");
+  out(string_view("{\"field\":"));
   detail::json_string(out, [&](auto& esc) { write_field(v.field, esc); });
-  out(",\"code\":\"");
+  out(string_view(",\"code\":\""));
   out(to_string(v.code));
-  out("\",\"severity\":\"");
+  out(string_view("\",\"severity\":\""));
   out(to_string(v.severity));
-  out("\",\"api_code\":");
+  out(string_view("\",\"api_code\":"));
   detail::json_string(out, [&](auto& esc) { esc(v.api_code); });
-  out(",\"message\":");
+  out(string_view(",\"message\":"));
   detail::json_string(out, [&](auto& esc) { write_message(v, esc); });
   const auto number = [&](string_view key, auto value) {
     if (!value) return;
@@ -72,24 +72,24 @@ constexpr void write_json(const violation& v, Out&& out) {
   // its limit for the message only.
   if (v.code != code::too_many_parameters) number(",\"limit\":", v.limit);
   if (v.has_suggestion()) {
-    out(",\"suggestion\":");
+    out(string_view(",\"suggestion\":"));
     detail::json_string(out, [&](auto& esc) { write_suggestion(v, esc); });
   }
-  out("}");
+  out(string_view("}"));
 }
 
 // Writes a result as {"ok":…,"truncated":…,"violations":[…]}.
 template <std::size_t N, class Out>
 constexpr void write_json(const basic_result<N>& r, Out&& out) {
-  out(r.ok() ? "{\"ok\":true" : "{\"ok\":false");
-  out(r.truncated() ? ",\"truncated\":true,\"violations\":[" : ",\"truncated\":false,\"violations\":[");
+  out(r.ok() ? string_view("{\"ok\":true") : string_view("{\"ok\":false"));
+  out(r.truncated() ? string_view(",\"truncated\":true,\"violations\":[") : string_view(",\"truncated\":false,\"violations\":["));
   bool first = true;
   for (const violation& v : r.violations()) {
-    if (!first) out(",");
+    if (!first) out(string_view(","));
     first = false;
     write_json(v, out);
   }
-  out("]}");
+  out(string_view("]}"));
 }
 
 }  // namespace snapcheck

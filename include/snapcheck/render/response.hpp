@@ -90,7 +90,7 @@ constexpr void json_any_string(string_view s, Out& out) {
 template <class Esc>
 constexpr void code_and_message(const violation* v, Esc& esc) {
   write_sanitised(v ? v->api_code : fallback_api_code, esc);
-  esc(": ");
+  esc(string_view(": "));
   if (v) write_message(*v, esc);
   else esc(fallback_message);
 }
@@ -113,9 +113,9 @@ constexpr void message_or_fallback(const violation* v, Esc& esc) {
 // Writes the success body of the API page: {"RequestID":"<id>"}.
 template <class Out>
 constexpr void write_success_body(string_view request_id, Out&& out) {
-  out("{\"RequestID\":");
+  out(string_view("{\"RequestID\":"));
   detail::json_any_string(request_id, out);
-  out("}");
+  out(string_view("}"));
 }
 
 // Writes the failure body in the API page's shape:
@@ -124,9 +124,9 @@ constexpr void write_success_body(string_view request_id, Out&& out) {
 template <std::size_t N, class Out>
 constexpr void write_failure_body(const basic_result<N>& r, Out&& out) {
   const violation* v = reported_violation(r);
-  out("{\"resultCode\":-1,\"resultMsg\":");
+  out(string_view("{\"resultCode\":-1,\"resultMsg\":"));
   detail::json_string(out, [&](auto& esc) { detail::code_and_message(v, esc); });
-  out(",\"result\":null}");
+  out(string_view(",\"result\":null}"));
 }
 
 // Writes the failure body in the public API's shape:
@@ -136,15 +136,15 @@ template <std::size_t N, class Out>
 constexpr void write_public_failure_body(const basic_result<N>& r, string_view request_id, string_view host_id,
                                          Out&& out) {
   const violation* v = reported_violation(r);
-  out("{\"RequestId\":");
+  out(string_view("{\"RequestId\":"));
   detail::json_any_string(request_id, out);
-  out(",\"HostId\":");
+  out(string_view(",\"HostId\":"));
   detail::json_any_string(host_id, out);
-  out(",\"Code\":");
+  out(string_view(",\"Code\":"));
   detail::json_api_code(v, out);
-  out(",\"Message\":");
+  out(string_view(",\"Message\":"));
   detail::json_string(out, [&](auto& esc) { detail::message_or_fallback(v, esc); });
-  out("}");
+  out(string_view("}"));
 }
 
 // Writes RFC 9457 problem details: type, title, status 400, detail (the
@@ -154,35 +154,35 @@ constexpr void write_public_failure_body(const basic_result<N>& r, string_view r
 template <std::size_t N, class Out>
 constexpr void write_problem_details(const basic_result<N>& r, Out&& out, const problem_fields& p = {}) {
   const violation* v = reported_violation(r);
-  out("{\"type\":");
+  out(string_view("{\"type\":"));
   detail::json_any_string(p.type, out);
-  out(",\"title\":");
+  out(string_view(",\"title\":"));
   detail::json_any_string(p.title, out);
-  out(",\"status\":400,\"detail\":");
+  out(string_view(",\"status\":400,\"detail\":"));
   detail::json_string(out, [&](auto& esc) {
     detail::code_and_message(v, esc);
     if (v == nullptr) {
-      esc(" (");
+      esc(string_view(" ("));
       detail::write_number(r.found(), esc);
       esc(r.found() == 1 ? " violation found, none kept)" : " violations found, none kept)");
     } else if (r.found() > 1) {
-      esc(" (and ");
+      esc(string_view(" (and "));
       detail::write_number(r.found() - 1, esc);
       esc(r.found() == 2 ? " more violation)" : " more violations)");
     }
   });
   if (!p.instance.empty()) {
-    out(",\"instance\":");
+    out(string_view(",\"instance\":"));
     detail::json_any_string(p.instance, out);
   }
-  out(r.truncated() ? ",\"truncated\":true,\"errors\":[" : ",\"truncated\":false,\"errors\":[");
+  out(r.truncated() ? string_view(",\"truncated\":true,\"errors\":[") : string_view(",\"truncated\":false,\"errors\":["));
   bool first = true;
   for (const violation& each : r.violations()) {
-    if (!first) out(",");
+    if (!first) out(string_view(","));
     first = false;
     write_json(each, out);
   }
-  out("]}");
+  out(string_view("]}"));
 }
 
 // Writes the body that answers a request with result r: the success body

@@ -49,7 +49,7 @@ constexpr void write_template_letter(string_view name, Out& out) {
     return;
   }
   out(name.substr(0, at));
-  out("N");
+  out(string_view("N"));
   out(name.substr(at + field::index_marker.size()));
 }
 
@@ -66,9 +66,9 @@ constexpr void write_field(const field_path& p, Out&& out) {
   if (!p.group.empty()) {  // "Tag.N." before the member's name
     for (const char c : p.group) clean.put(static_cast<unsigned char>(c));
     clean.finish();
-    out(".");
+    out(string_view("."));
     detail::write_number(p.group_index, out);
-    out(".");
+    out(string_view("."));
   }
   for (const unsigned char b : encoded_text{p.text, p.form == name_text::form_encoded ? encoding::form : encoding::decoded})
     clean.put(b);
@@ -140,7 +140,7 @@ template <class Out>
 constexpr void write_message_name(const field_path& p, Out&& out) {
   detail::message_name_filter<Out> filter{out};
   write_field(p, filter);
-  if (!filter.wrote) out("(empty name)");
+  if (!filter.wrote) out(string_view("(empty name)"));
 }
 
 namespace detail {
@@ -148,19 +148,19 @@ namespace detail {
 template <class Out>
 constexpr void write_texts(const rule& r, Out& out) {
   for (std::size_t t = 0; t < r.text_count(); ++t) {
-    if (t > 0) out(t + 1 == r.text_count() ? " or " : ", ");
-    out("'");
+    if (t > 0) out(t + 1 == r.text_count() ? string_view(" or ") : string_view(", "));
+    out(string_view("'"));
     out(r.texts[t]);
-    out("'");
+    out(string_view("'"));
   }
 }
 
 template <class Out>
 constexpr void write_position(const violation& v, Out& out) {
   if (!v.at) return;
-  out(" (at character ");
+  out(string_view(" (at character "));
   write_number(*v.at + 1, out);  // 1-based, as people count (SPEC §6)
-  out(")");
+  out(string_view(")"));
 }
 
 }  // namespace detail
@@ -176,146 +176,145 @@ constexpr void write_message(const violation& v, Out&& out) {
   switch (v.code) {
     case code::missing:
       field();
-      out(" is required and must not be empty");
+      out(string_view(" is required and must not be empty"));
       break;
     case code::unknown_parameter:
       field();
-      out(v.severity == severity::error ? " is not a parameter of this API and is not allowed"
-                                        : " is not a parameter of this API and is ignored");
+      out(v.severity == severity::error ? string_view(" is not a parameter of this API and is not allowed") : string_view(" is not a parameter of this API and is ignored"));
       break;
     case code::deprecated_name:
       field();
-      out(" is a deprecated spelling of ");
+      out(string_view(" is a deprecated spelling of "));
       write_message_name(field_path{v.field.def, v.field.index, spelling::name}, out);
       break;
     case code::duplicate_parameter:
       field();
-      out(" is given more than once; only the first occurrence is used");
+      out(string_view(" is given more than once; only the first occurrence is used"));
       break;
     case code::too_many_parameters:
       if (v.limit) {
-        out("the request has more than ");
+        out(string_view("the request has more than "));
         write_number(*v.limit, out);
-        out(*v.limit == 1 ? " parameter, the most it may have" : " parameters, the most it may have");
+        out(*v.limit == 1 ? string_view(" parameter, the most it may have") : string_view(" parameters, the most it may have"));
       } else {
-        out("the request has more parameters than the limit allows");
+        out(string_view("the request has more parameters than the limit allows"));
       }
       break;
     case code::bad_encoding:
       field();
-      out(v.field.is_known() ? " has a '%' that is not followed by two hexadecimal digits"
-                             : " (a parameter name) has a '%' that is not followed by two hexadecimal digits");
+      out(v.field.is_known() ? string_view(" has a '%' that is not followed by two hexadecimal digits")
+                             : string_view(" (a parameter name) has a '%' that is not followed by two hexadecimal digits"));
       break;
     case code::invalid_utf8:
       field();
-      out(v.field.has_row() ? " is not valid UTF-8" : " (a parameter name) is not valid UTF-8");
+      out(v.field.has_row() ? string_view(" is not valid UTF-8") : string_view(" (a parameter name) is not valid UTF-8"));
       if (v.at) {
-        out(" (at byte ");
+        out(string_view(" (at byte "));
         write_number(*v.at + 1, out);  // 1-based, as people count
-        out(")");
+        out(string_view(")"));
       }
       break;
     case code::bad_tag_index:
       field();
-      out(" has an index that is not a whole number from ");
+      out(string_view(" has an index that is not a whole number from "));
       write_number(v.field.def->min_index, out);
-      out(" to ");
+      out(string_view(" to "));
       write_number(v.field.def->max_index, out);
-      out(" written without leading zeros");
+      out(string_view(" written without leading zeros"));
       break;
     case code::too_short:
     case code::too_long:
       field();
-      out(v.code == code::too_short ? " must be at least " : " must be at most ");
+      out(v.code == code::too_short ? string_view(" must be at least ") : string_view(" must be at most "));
       write_number(v.limit.value_or(0), out);
-      out(v.limit.value_or(0) == 1 ? " character long (it has " : " characters long (it has ");
+      out(v.limit.value_or(0) == 1 ? string_view(" character long (it has ") : string_view(" characters long (it has "));
       write_number(v.length.value_or(0), out);
-      out(")");
+      out(string_view(")"));
       break;
     case code::bad_start:
       field();
-      out(" must start with ");
+      out(string_view(" must start with "));
       out(has_rule ? r.describe : string_view("an allowed character"));
       break;
     case code::bad_char:
       field();
       if (has_rule && r.kind == rule_kind::no_chars) {
-        out(" must not contain ");
+        out(string_view(" must not contain "));
         out(r.describe);
       } else {
-        out(" may contain only ");
+        out(string_view(" may contain only "));
         out(has_rule ? r.describe : string_view("allowed characters"));
       }
       detail::write_position(v, out);
       break;
     case code::reserved_prefix:
       field();
-      out(" must not start with ");
+      out(string_view(" must not start with "));
       if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(string_view(" in any letter case"));
       break;
     case code::reserved_suffix:
       field();
-      out(" must not end with ");
+      out(string_view(" must not end with "));
       if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(string_view(" in any letter case"));
       break;
     case code::forbidden_substring:
       field();
-      out(" must not contain ");
+      out(string_view(" must not contain "));
       if (has_rule) detail::write_texts(r, out);
-      if (has_rule && r.cases == case_mode::ascii_insensitive) out(" in any letter case");
+      if (has_rule && r.cases == case_mode::ascii_insensitive) out(string_view(" in any letter case"));
       detail::write_position(v, out);
       break;
     case code::not_in_enum:
       field();
-      out(" must be ");
+      out(string_view(" must be "));
       if (has_rule) detail::write_texts(r, out);
       break;
     case code::not_integer:
       field();
-      out(" must be a whole number written with the digits 0-9 only");
+      out(string_view(" must be a whole number written with the digits 0-9 only"));
       break;
     case code::out_of_range:
       field();
-      out(" must be from ");
+      out(string_view(" must be from "));
       write_number(has_rule ? r.min : 0, out);
-      out(" to ");
+      out(string_view(" to "));
       write_number(has_rule ? r.max : v.limit.value_or(0), out);
       break;
     case code::bad_format:
       field();
-      out(" must be ");
+      out(string_view(" must be "));
       out(has_rule ? r.describe : string_view("in the required format"));
       break;
     case code::value_without_key:
       field();
-      out(" is given without ");
+      out(string_view(" is given without "));
       if (has_rule && r.text_count() > 0) detail::write_template(r.texts[0], v.field.index, out);
-      else out("its key");
+      else out(string_view("its key"));
       break;
     case code::duplicate_tag_key:
       field();
       // Names the family from the row (Tag.N.Key), not "tag": the engine
       // serves any table, and the earlier member's N is not in the data.
       if (v.field.has_row() && v.field.def->is_family()) {
-        out(" has the same value as a ");
+        out(string_view(" has the same value as a "));
         detail::write_template_letter(v.field.def->name, out);
-        out(" with a lower N");
+        out(string_view(" with a lower N"));
       } else {
-        out(" has the same value as an earlier parameter");
+        out(string_view(" has the same value as an earlier parameter"));
       }
       break;
     case code::wrong_type:
       field();
-      out(" has a JSON type that this parameter cannot hold");
+      out(string_view(" has a JSON type that this parameter cannot hold"));
       break;
   }
   if (v.has_suggestion()) {
-    out("; did you mean ");
+    out(string_view("; did you mean "));
     if (v.suggested_field.is_known()) write_field(v.suggested_field, out);
     else out(v.suggested_value);
-    out("?");
+    out(string_view("?"));
   }
 }
 
