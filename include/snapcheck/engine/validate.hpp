@@ -166,9 +166,9 @@ class engine {
     s.hash = 0;
     s.spelled = m.spelled;
     s.encoding = p.encoding;
-    s.type = p.type;
-    s.negative = p.negative && p.magnitude != 0;  // -0 is 0
-    s.absent = p.type == value_type::text && p.value.empty() && f.empty_is_absent;
+    s.type = TextOnly ? value_type::text : p.type;
+    s.negative = !TextOnly && p.negative && p.magnitude != 0;  // -0 is 0
+    s.absent = (TextOnly || p.type == value_type::text) && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
     if (!TextOnly && p.type != value_type::text) return check_typed(p, m, s);
     if (!s.absent) check_value(p, m, s, {p.value, p.encoding});
