@@ -1660,10 +1660,9 @@ using result = basic_result<64>;
 // ---- end snapcheck/result/result.hpp
 // ---- begin snapcheck/schema/check.hpp
 // Compile-time sanity of a schema table. Each condition is its own
-// static_assert, instantiated per row (row_is_sane<S, Row>) and per rule
-// (rule_is_sane<S, Row, Rule>), so a bad row fails the build with a message
-// that names the condition, and the compiler's "required from" line names
-// the table and the row's index.
+// static_assert, instantiated per row (row_is_sane<S, Row>), so a bad row
+// fails the build with a message that names the condition, and the
+// compiler's "required from" line names the table and the row's index.
 #ifndef SNAPCHECK_SCHEMA_CHECK_HPP
 #define SNAPCHECK_SCHEMA_CHECK_HPP
 
@@ -1806,42 +1805,43 @@ inline constexpr std::size_t max_substrings = 16;
 // strings saturate above it.
 inline constexpr std::uint64_t max_integer = 0xFFFFFFFFFFFFull;
 
-template <schema S, std::size_t Row, std::size_t Rule>
-constexpr bool rule_is_sane() noexcept {
-  constexpr field f = S::fields[Row];
-  constexpr rule r = f.rules[Rule];
-  constexpr rule_kind k = r.kind;
-  static_assert(k != rule_kind::length || r.min <= r.max, "snapcheck: a length rule needs min <= max");
-  static_assert(k != rule_kind::integer || r.min <= r.max, "snapcheck: an integer rule needs min <= max");
-  static_assert(k != rule_kind::integer || r.max <= max_integer,
-                "snapcheck: an integer rule's max must be at most 2^48 - 1");
-  static_assert(r.chars.range_count <= char_set::max_ranges, "snapcheck: a character set has too many ranges");
-  static_assert(!(k == rule_kind::no_prefix || k == rule_kind::no_suffix || k == rule_kind::no_substring ||
-                  k == rule_kind::one_of) ||
-                    r.text_count() > 0,
-                "snapcheck: a prefix, suffix, substring or one_of rule needs at least one text");
-  static_assert(texts_are_nonempty(r), "snapcheck: a rule's texts must not be empty");
-  static_assert(k != rule_kind::no_substring || texts_fit_a_window(r),
-                "snapcheck: a substring text must be ASCII and at most 8 bytes");
-  static_assert(k != rule_kind::predicate || r.test != nullptr, "snapcheck: a predicate rule needs a function");
-  if constexpr (k == rule_kind::requires_field) {
-    constexpr std::size_t other = field_index<S>(r.texts[0]);
-    static_assert(other < size_of(S::fields), "snapcheck: requires_field names no field of the table");
-    if constexpr (other < size_of(S::fields)) {
-      constexpr field o = S::fields[other];
-      static_assert(o.is_family() == f.is_family(),
-                    "snapcheck: requires_field links a family only to a family, a plain field to a plain field");
-      static_assert(o.min_index == f.min_index && o.max_index == f.max_index,
-                    "snapcheck: requires_field links families with the same N range");
-    }
-  }
-  static_assert(k != rule_kind::unique || f.is_family(), "snapcheck: unique_in_family needs a family row");
-  return true;
-}
+// What is wrong with the rules of a row, found in one constant evaluation
+// (cheaper to compile than one instantiation per rule): each member is
+// true when every rule of the row meets that condition.
+struct rules_report {
+  bool lengths = true, integers = true, integer_max = true, ranges = true, texts_present = true,
+       texts_nonempty = true, substrings_fit = true, predicates = true, requires_known = true,
+       requires_same_shape = true, requires_same_range = true, unique_on_family = true;
+};
 
-template <schema S, std::size_t Row, std::size_t... Rules>
-constexpr bool rules_are_sane(indices<Rules...>) noexcept {
-  return (rule_is_sane<S, Row, Rules>() && ...);
+template <schema S>
+[[nodiscard]] constexpr rules_report check_rules(std::size_t row) noexcept {
+  rules_report out;
+  const field& f = S::fields[row];
+  for (const rule& r : f.rules) {
+    const rule_kind k = r.kind;
+    out.lengths = out.lengths && (k != rule_kind::length || r.min <= r.max);
+    out.integers = out.integers && (k != rule_kind::integer || r.min <= r.max);
+    out.integer_max = out.integer_max && (k != rule_kind::integer || r.max <= max_integer);
+    out.ranges = out.ranges && r.chars.range_count <= char_set::max_ranges;
+    const bool has_texts = k == rule_kind::no_prefix || k == rule_kind::no_suffix || k == rule_kind::no_substring ||
+                           k == rule_kind::one_of;
+    out.texts_present = out.texts_present && (!has_texts || r.text_count() > 0);
+    out.texts_nonempty = out.texts_nonempty && texts_are_nonempty(r);
+    out.substrings_fit = out.substrings_fit && (k != rule_kind::no_substring || texts_fit_a_window(r));
+    out.predicates = out.predicates && (k != rule_kind::predicate || r.test != nullptr);
+    out.unique_on_family = out.unique_on_family && (k != rule_kind::unique || f.is_family());
+    if (k != rule_kind::requires_field || r.text_count() == 0) continue;
+    const std::size_t other = field_index<S>(r.texts[0]);
+    if (other == size_of(S::fields)) {
+      out.requires_known = false;
+      continue;
+    }
+    const field& o = S::fields[other];
+    out.requires_same_shape = out.requires_same_shape && o.is_family() == f.is_family();
+    out.requires_same_range = out.requires_same_range && o.min_index == f.min_index && o.max_index == f.max_index;
+  }
+  return out;
 }
 
 template <schema S, std::size_t Row>
@@ -1863,7 +1863,21 @@ constexpr bool row_is_sane() noexcept {
   static_assert(!(f.required && f.is_family()), "snapcheck: a family cannot be required");
   static_assert(rules_have_no_holes(f), "snapcheck: a row's rules must not leave an empty slot before a rule");
   static_assert(substring_count(f) <= max_substrings, "snapcheck: a row has more than 16 substring texts");
-  return rules_are_sane<S, Row>(make_indices<field::max_rules>{});
+  constexpr rules_report r = check_rules<S>(Row);
+  static_assert(r.lengths, "snapcheck: a length rule needs min <= max");
+  static_assert(r.integers, "snapcheck: an integer rule needs min <= max");
+  static_assert(r.integer_max, "snapcheck: an integer rule's max must be at most 2^48 - 1");
+  static_assert(r.ranges, "snapcheck: a character set has too many ranges");
+  static_assert(r.texts_present, "snapcheck: a prefix, suffix, substring or one_of rule needs at least one text");
+  static_assert(r.texts_nonempty, "snapcheck: a rule's texts must not be empty");
+  static_assert(r.substrings_fit, "snapcheck: a substring text must be ASCII and at most 8 bytes");
+  static_assert(r.predicates, "snapcheck: a predicate rule needs a function");
+  static_assert(r.requires_known, "snapcheck: requires_field names no field of the table");
+  static_assert(r.requires_same_shape,
+                "snapcheck: requires_field links a family only to a family, a plain field to a plain field");
+  static_assert(r.requires_same_range, "snapcheck: requires_field links families with the same N range");
+  static_assert(r.unique_on_family, "snapcheck: unique_in_family needs a family row");
+  return true;
 }
 
 template <schema S, std::size_t... Rows>

@@ -1,6 +1,6 @@
-// expect: rule_is_sane\(\) \[with S = table; long unsigned int Row = 2; long unsigned int Rule = 0\]
+// expect: row_is_sane\(\) \[with S = table; long unsigned int Row = 2\]
 // compilers: g++
-// The diagnostic names the table and the indexes of the bad row and rule (g++).
+// The diagnostic names the table and the index of the bad row (g++).
 #ifdef SNAPCHECK_BREAK
 #define ROW {.name = "Mode", .api_code = "Bad", .rules = {sc::rules::length(8, 2)}}
 #else
