@@ -4459,16 +4459,6 @@ constexpr std::size_t encode_params(span<const param> params, char* out, std::si
 
 namespace snapcheck {
 
-// A string literal as a template argument: set<"DiskId">(...).
-template <std::size_t N>
-struct fixed_string {
-  char chars[N]{};
-  consteval fixed_string(const char (&s)[N]) noexcept {
-    for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
-  }
-  [[nodiscard]] constexpr string_view view() const noexcept { return {chars, N - 1}; }
-};
-
 namespace detail::client {
 
 inline constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -4677,14 +4667,14 @@ class typed_request {
   }
 
   // Sets the member named Name ("DiskId", "Tag.3.Key").
-  template <fixed_string Name>
+  template <detail::literal Name>
   constexpr typed_request& set(string_view value) noexcept {
     put(checked_slot<Name>(), value);
     return *this;
   }
   // Sets member N of the family named Family ("Tag.{N}.Key"); false (and
   // nothing set) when N is outside the family's range.
-  template <fixed_string Family>
+  template <detail::literal Family>
   [[nodiscard]] constexpr bool set(std::size_t n, string_view value) noexcept {
     const std::size_t k = family_slot<Family>(n);
     if (k == detail::client::none) return false;
@@ -4692,7 +4682,7 @@ class typed_request {
     return true;
   }
   // Makes the member named Name absent again.
-  template <fixed_string Name>
+  template <detail::literal Name>
   constexpr typed_request& reset() noexcept {
     present_[checked_slot<Name>()] = false;
     values_[checked_slot<Name>()] = {};
@@ -4700,11 +4690,11 @@ class typed_request {
   }
 
   // The value of a member, or nothing when it is absent.
-  template <fixed_string Name>
+  template <detail::literal Name>
   [[nodiscard]] constexpr optional<string_view> get() const noexcept {
     return at(checked_slot<Name>());
   }
-  template <fixed_string Family>
+  template <detail::literal Family>
   [[nodiscard]] constexpr optional<string_view> get(std::size_t n) const noexcept {
     const std::size_t k = family_slot<Family>(n);
     return k == detail::client::none ? optional<string_view>{} : at(k);
@@ -4814,7 +4804,7 @@ class typed_request {
     present_[slot] = true;
   }
 
-  template <fixed_string Name>
+  template <detail::literal Name>
   [[nodiscard]] static consteval std::size_t checked_slot() noexcept {
     constexpr std::size_t k = layout::slot_named(Name.view());
     static_assert(layout::family_named(Name.view()) == detail::client::none,
@@ -4823,7 +4813,7 @@ class typed_request {
     return k;
   }
 
-  template <fixed_string Family>
+  template <detail::literal Family>
   [[nodiscard]] static constexpr std::size_t family_slot(std::size_t n) noexcept {
     constexpr std::size_t row = layout::family_named(Family.view());
     static_assert(row != detail::client::none,
@@ -4870,7 +4860,7 @@ template <schema S>
 // set<"the table's name">, so a setter whose row leaves the table does not
 // compile; every row, named here or not, is reachable with set<>.
 class create_snapshot_request : public typed_request<apis::create_snapshot> {
-  template <fixed_string Name>
+  template <detail::literal Name>
   constexpr create_snapshot_request& with(string_view v) noexcept {
     set<Name>(v);
     return *this;
