@@ -215,9 +215,35 @@ BOOST_AUTO_TEST_CASE(ondemand_reads_an_escaped_group_name) {
   all_say(with_head(R"(,"Ta\"g":[{"Key":"aliyun-x"}]})"), {"Ta\"g unknown_parameter InvalidParameter"});
 }
 
+// On Demand's get_double refuses an exponent of more than 19 digits; the
+// adapter reads such a number by its text, as the other libraries' doubles.
+BOOST_AUTO_TEST_CASE(numbers_with_long_exponents_agree) {
+  const std::string zeros(40, '0');
+  const std::vector<std::string> out_of_range = {"RetentionDays out_of_range InvalidRetentionDays.Malformed"};
+  const std::vector<std::string> wrong_type = {"RetentionDays wrong_type InvalidRetentionDays.Malformed"};
+  const auto days = [&](const std::string& number) { return with_head((",\"RetentionDays\":" + number + "}").c_str()); };
+  all_say(days("1e" + zeros + "30"), out_of_range);
+  all_say(days("1E+" + zeros + "19"), wrong_type);
+  all_say(days("1e" + zeros + "20"), out_of_range);
+  all_say(days("-1e" + zeros + "19"), out_of_range);
+  all_say(days("-1e" + zeros + "18"), wrong_type);
+  all_say(days("1e-" + zeros + "1"), wrong_type);
+  all_say(days("0.000e" + zeros + "99"), wrong_type);
+  all_say(days("0.00185e" + zeros + "22"), out_of_range);
+  all_say(days("0.00184e" + zeros + "22"), wrong_type);
+  all_say(days("1e" + zeros + zeros), wrong_type);
+  // Either side of where a double rounds to 2^64 (Boost.JSON and RapidJSON
+  // round -9223372036854776833 to -2^63, not away from it: no such pair there).
+  all_say(days("18446744073709550592e" + zeros), out_of_range);
+  all_say(days("18446744073709550591.9e" + zeros), wrong_type);
+  all_say(days("-9223372036854776832e" + zeros), wrong_type);
+}
+
 BOOST_AUTO_TEST_CASE(ondemand_reports_a_text_malformed_during_the_walk) {
   simdjson::ondemand::parser p;
   for (const std::string text : {R"({"regionId":"cn","DiskId":"d","RetentionDays":01})",
+                                 R"({"regionId":"cn","DiskId":"d","RetentionDays":1.e000000000000000000001})",
+                                 R"({"regionId":"cn","DiskId":"d","RetentionDays":-e000000000000000000001})",
                                  R"({"regionId":"cn","DiskId":"d","x":tru})",
                                  R"({"regionId":"cn","DiskId":"d\q"})"}) {
     BOOST_TEST_CONTEXT(text) {

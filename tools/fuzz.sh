@@ -159,7 +159,14 @@ for t in $targets; do
   if [ "$rc" -ne 0 ] || [ -n "$(ls -A "$artifacts")" ]; then
     echo "fuzz_$t: FAILED (exit $rc); log $log; artifacts:"
     ls -l "$artifacts"
-    grep -E 'ERROR|oracle failed|SUMMARY' "$log" | head -n 5 || true
+    # The oracle's report (what failed, both sides, the input in hex) or the
+    # sanitizer's, so that a CI log alone reproduces the finding.
+    sed -n '/==== snapcheck fuzz oracle failed ====/,/^input (/p' "$log" | head -n 80
+    grep -E -A 12 '^==[0-9]+==ERROR' "$log" | head -n 40 || true
+    grep -E '^SUMMARY' "$log" | head -n 3 || true
+    for a in "$artifacts"/*; do
+      [ -f "$a" ] && echo "$(basename "$a") (hex): $(od -An -v -tx1 "$a" | tr -d ' \n' | cut -c1-8192)"
+    done
     status=1
     failed="$failed $t"
     continue

@@ -146,6 +146,80 @@ template <schema S>
   }
 }
 
+// Compares the digits of a decimal significand (first digit nonzero, the
+// rest as far as they go) with those of a threshold of the same order.
+[[nodiscard]] constexpr int compare_significand(string_view digits, string_view threshold) noexcept {
+  const std::size_t n = digits.size() > threshold.size() ? digits.size() : threshold.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const char a = k < digits.size() ? digits[k] : '0';
+    const char b = k < threshold.size() ? threshold[k] : '0';
+    if (a != b) return a < b ? -1 : 1;
+  }
+  return 0;
+}
+
+// Reads a JSON number with a fraction or an exponent by its text, as
+// float_piece reads the double it rounds to: beyond the 64-bit integers
+// when it rounds to 2^64 or more (from 2^64 - 1024) or below -2^63 (past
+// -(2^63 + 1024)). For what On Demand's get_double refuses though JSON
+// allows it: an exponent of more than 19 digits (1e00000000000000000001).
+// Returns false when the text is not a JSON number.
+[[nodiscard]] constexpr bool read_number_text(string_view name, string_view t, piece& out) noexcept {
+  std::size_t i = t.size() > 0 && t[0] == '-' ? 1 : 0;
+  const bool negative = i == 1;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return t.substr(from, i - from);
+  };
+  const string_view whole = digits();
+  string_view fraction;
+  if (whole.empty() || (whole.size() > 1 && whole[0] == '0')) return false;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if ((fraction = digits()).empty()) return false;
+  }
+  std::int64_t exponent = 0;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    const bool below = i < t.size() && t[i] == '-';
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+    const string_view e = digits();
+    if (e.empty()) return false;
+    for (char c : e) exponent = exponent > (std::int64_t{1} << 40) ? exponent : exponent * 10 + (c - '0');
+    if (below) exponent = -exponent;
+  }
+  if (i != t.size()) return false;
+  // The significant digits and the order (the power of ten of the first).
+  std::size_t lead = 0;
+  while (lead < whole.size() && whole[lead] == '0') ++lead;
+  std::int64_t order = static_cast<std::int64_t>(whole.size() - lead) - 1 + exponent;
+  char buffer[40] = {};  // the first significant digits; more never change a comparison with 20 digits
+  std::size_t count = 0;
+  for (string_view part : {whole.substr(lead), fraction}) {
+    for (char c : part) {
+      if (count == 0 && c == '0') {
+        --order;  // a zero of the fraction before the first significant digit
+        continue;
+      }
+      if (count < sizeof buffer) buffer[count++] = c;
+    }
+  }
+  if (count == 0) {  // zero
+    out = make_piece(name, {}, value_type::other);
+    return true;
+  }
+  const string_view significand(buffer, count);
+  const string_view threshold = negative ? "9223372036854776832" : "18446744073709550592";
+  const std::int64_t threshold_order = negative ? 18 : 19;
+  const int against = order != threshold_order ? (order < threshold_order ? -1 : 1)
+                                               : compare_significand(significand, threshold);
+  const bool beyond = negative ? against > 0 : against >= 0;
+  out = beyond ? make_piece(name, {}, value_type::integer, ~std::uint64_t{0}, negative)
+               : make_piece(name, {}, value_type::other);
+  return true;
+}
+
 // Reads a JSON number by its text: an integer (-?(0|[1-9][0-9]*)) becomes
 // an integer piece, its magnitude saturated beyond 64 bits; any other
 // number (a fraction, an exponent) another type, once simdjson accepts it.
@@ -159,7 +233,7 @@ template <schema S>
   for (std::size_t i = first; integer && i < end; ++i) integer = raw[i] >= '0' && raw[i] <= '9';
   if (!integer) {
     double d = 0;
-    if (const auto e = v.get_double().get(d)) return e;
+    if (const auto e = v.get_double().get(d)) return read_number_text(name, raw.substr(0, end), out) ? simdjson::SUCCESS : e;
     out = float_piece(name, d);
     return simdjson::SUCCESS;
   }
