@@ -204,12 +204,11 @@ struct name_table {
   return n;
 }
 
-// The name of member N of family f (or its alias): prefix, N in decimal,
-// suffix. Returns its size, or 0 when it does not fit in out.
+// The name of member N of a family: prefix, N in decimal, suffix. Returns
+// its size, or 0 when it does not fit in out.
 template <std::size_t Cap>
-constexpr std::size_t write_member(const field& f, std::uint32_t index, spelling spelled,
+constexpr std::size_t write_member(string_view prefix, std::uint32_t index, string_view suffix,
                                    array<char, Cap>& out) noexcept {
-  const string_view prefix = f.prefix(), suffix = f.suffix(spelled);
   const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
   if (size > Cap) return 0;
   std::size_t at = 0;
@@ -235,7 +234,7 @@ constexpr void for_each_spelling(Add&& add) noexcept {
       if (f.slot_count() > max_members) continue;
       array<char, 16> member{};  // longer members are matched by shape only
       for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
-        if (const std::size_t size = write_member(f, index, spelled, member); size != 0)
+        if (const std::size_t size = write_member(f.prefix(), index, f.suffix(spelled), member); size != 0)
           add(name_entry{key_of({member.data(), size}), {}, i, index, spelled});
     }
     ++i;
@@ -432,7 +431,8 @@ struct code_points {
 // first in table order, family members by N. Every member of a family of at
 // most max_members is a candidate, so a mangled name (Tag.Key) finds its
 // family, and so is a plain field's alternate (RegiodIn: RegionId); a
-// larger family is tried with the first run of digits as its N.
+// larger family is tried with the first run of digits as its N. Names
+// differing in length by more than 2 are passed over unread.
 template <schema S>
 [[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
   constexpr std::size_t cap = max_name_size<S>() + 8;
@@ -440,8 +440,9 @@ template <schema S>
   field_path best{};
   std::size_t best_distance = limit + 1;
   const code_points chars = code_points_of(name);
+  const auto near_in_size = [&](std::size_t size) { return size + limit >= chars.size() && size <= chars.size() + limit; };
   auto consider = [&](string_view candidate, const field& f, std::uint32_t index, spelling spelled = spelling::name) {
-    if (best_distance == 0) return;
+    if (best_distance == 0 || !near_in_size(candidate.size())) return;
     const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(chars, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
@@ -455,21 +456,26 @@ template <schema S>
   while (d1 < name.size() && name[d1] >= '0' && name[d1] <= '9') ++d1;
   const string_view digits_run = name.substr(d0, d1 - d0);
 
-  for (const field& f : S::fields) {
-    if (!f.is_family()) {
+  constexpr std::size_t families = family_count<S>();
+  std::size_t next_family = 0;  // family_shapes_of<S> is in table order
+  for (std::size_t i = 0; i < size_of(S::fields); ++i) {
+    const field& f = S::fields[i];
+    if (next_family == families || family_shapes_of<S>[next_family].field != i) {
       consider(f.name, f, 0);
       if (!f.alternate.empty()) consider(f.alternate, f, 0, spelling::alternate);  // an SDK's RegionId
       continue;
     }
+    const family_shape& fam = family_shapes_of<S>[next_family++];
+    const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelling::name)];
     const auto member = [&](std::uint32_t index) {
-      const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
-      if (size > chars.size() + limit || chars.size() > size + limit) return;  // too far by length alone
+      const std::size_t size = fam.prefix.size() + decimal_digits(index) + suffix.size();
+      if (!near_in_size(size)) return;
       array<char, cap> buf{};
-      if (write_member(f, index, spelling::name, buf) == size) consider({buf.data(), size}, f, index);
+      if (write_member(fam.prefix, index, suffix, buf) == size) consider({buf.data(), size}, f, index);
     };
-    if (f.slot_count() <= max_members) {
-      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);
-    } else if (const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index); index != 0) {
+    if (fam.max_index - fam.min_index < max_members) {
+      for (std::uint32_t index = fam.min_index; index <= fam.max_index; ++index) member(index);
+    } else if (const std::uint32_t index = parse_index(digits_run, fam.min_index, fam.max_index); index != 0) {
       member(index);
     }
   }

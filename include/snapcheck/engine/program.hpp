@@ -109,6 +109,10 @@ struct row_program {
   //   bytes are not ordinary, those `specials`.
   array<bool, 2> wide{};
   array<unsigned char, 4> specials{};
+  // - settles: bit k for each per-character rule but first_char (sets,
+  //   substrings); once all have fired the rest of the value only needs
+  //   counting, through counting_program's tables.
+  std::uint8_t settles = 0;
 
   [[nodiscard]] constexpr bool is_active(std::size_t k) const noexcept { return (active >> k) & 1u; }
   [[nodiscard]] constexpr bool uses(rule_kind kind) const noexcept {
@@ -263,6 +267,15 @@ constexpr void add_block_tables(row_program& program) noexcept {
   }
 }
 
+// The per-character rules that, once fired, leave nothing to check per character.
+constexpr void add_settles(row_program& program) noexcept {
+  for (std::size_t k = 0; k < program.rules; ++k) {
+    const rule_kind kind = program.rule_at(k).kind;
+    if (program.is_active(k) && role_of(kind) == rule_role::character && kind != rule_kind::first_char)
+      program.settles = static_cast<std::uint8_t>(program.settles | (1u << k));
+  }
+}
+
 [[nodiscard]] constexpr bool knows_every_rule(const row_program& program) noexcept {
   for (std::size_t k = 0; k < program.rules; ++k)
     if (program.is_active(k) && !fast_paths_know(program.rule_at(k).kind)) return false;
@@ -279,8 +292,18 @@ constexpr void add_block_tables(row_program& program) noexcept {
   add_quick_verdict(program);
   add_ascii_tables(program);
   add_block_tables(program);
+  add_settles(program);
   return program;
 }
+
+// The tables of a row with no rules: every well-formed character passes.
+// A value goes on with them once its row's settles have all fired.
+inline constexpr row_program counting_program = [] {
+  row_program program;
+  add_ascii_tables(program);
+  add_block_tables(program);
+  return program;
+}();
 
 template <class S, std::size_t I, profile P, bool Fast>
 inline constexpr row_program program_of = make_program(S::fields[I], P, Fast);

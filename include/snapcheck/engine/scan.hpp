@@ -505,15 +505,18 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
 
   // Characters that need only counting are counted in bulk; the first
   // character of a row with a first_char rule, and whatever the tables
-  // refuse, go the general way.
+  // refuse, go the general way. Once every rule the tables stand for has
+  // fired, any well-formed character needs only counting.
   bool more = true;
   if (program.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
+  const row_program* tables = &program;
   while (more && i < n) {
-    const fast_run run = counted_run(text, i, program, opt.chinese);
+    const fast_run run = counted_run(text, i, *tables, opt.chinese);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
     if (i < n) more = general();
+    if (program.settles != 0 && (out.fired & program.settles) == program.settles) tables = &counting_program;
   }
   if (!utf8_ok) cursor.skip_rest();  // after an ill-formed sequence only a bad escape can change the verdict
   if (cursor.bad_escape) {
