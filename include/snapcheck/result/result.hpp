@@ -70,8 +70,9 @@ class basic_result {
     while (at > 0 && store_.all.kept[at - 1].position > v.position) --at;
     if (at >= keep_) return;
     if (size_ < keep_) {
-      if (!std::is_constant_evaluated()) std::construct_at(store_.all.kept + size_);
       ++size_;
+      if (at == size_ - 1) return place(at, v);  // in order: written once, where it belongs
+      place(size_ - 1, store_.all.kept[size_ - 2]);
     }
     for (std::size_t i = size_ - 1; i > at; --i) store_.all.kept[i] = store_.all.kept[i - 1];
     store_.all.kept[at] = v;
@@ -88,6 +89,13 @@ class basic_result {
     char none;
     items all;
   } store_;
+  // Starts the lifetime of kept[i] as a copy of v (at run time the storage
+  // is raw memory there; in a constant expression it is already live).
+  constexpr void place(std::size_t i, const violation& v) noexcept {
+    if (std::is_constant_evaluated()) store_.all.kept[i] = v;
+    else std::construct_at(store_.all.kept + i, v);
+  }
+
   std::size_t keep_;
   std::size_t size_ = 0;
   std::size_t found_ = 0;
