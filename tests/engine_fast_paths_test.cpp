@@ -152,7 +152,7 @@ struct long_names {
 // Every valid spelling of CreateSnapshot's names, with what it must match.
 std::vector<std::pair<std::string, d::name_match>> valid_spellings() {
   std::vector<std::pair<std::string, d::name_match>> out;
-  for (std::size_t i = 0; i < std::size(S::fields); ++i) {
+  for (std::uint32_t i = 0; i < std::size(S::fields); ++i) {
     const sc::field& f = S::fields[i];
     for (const sc::spelling spelled : sc::all_spellings) {
       if (f.spelled(spelled).empty()) continue;

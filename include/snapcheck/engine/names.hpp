@@ -104,7 +104,7 @@ template <class Word>
 struct name_match {
   enum class kind : std::uint8_t { unknown, known, bad_index };
   kind what = kind::unknown;
-  std::size_t field = 0;    // row index for known and bad_index
+  std::uint32_t field = 0;  // row index for known and bad_index (16 bytes in all: returned in registers)
   std::uint32_t index = 0;  // N for a family member
   spelling spelled = spelling::name;
 };
@@ -162,7 +162,7 @@ struct name_key {
 struct name_entry {
   name_key key;
   string_view text;  // compared in full above sixteen bytes (plain names only)
-  std::size_t field = 0;
+  std::uint32_t field = 0;
   std::uint32_t index = 0;  // N of a family member
   spelling spelled = spelling::name;
 };
@@ -222,7 +222,7 @@ constexpr std::size_t write_member(string_view prefix, std::uint32_t index, stri
 // Calls add(entry) for every valid spelling of a schema's names.
 template <schema S, class Add>
 constexpr void for_each_spelling(Add&& add) noexcept {
-  std::size_t i = 0;
+  std::uint32_t i = 0;
   for (const field& f : S::fields) {
     for (const spelling spelled : all_spellings) {
       const string_view n = f.spelled(spelled);
@@ -258,19 +258,23 @@ template <schema S>
   while ((std::size_t{1} << bits) < 2 * count) ++bits;
   return bits;
 }
+template <schema S, unsigned Bits>
+inline constexpr auto name_table_at = make_name_table<S, Bits>();
+
 template <schema S, unsigned Bits = name_table_bits<S>()>
 [[nodiscard]] constexpr unsigned roomy_bits() noexcept {
   if constexpr (Bits >= 12) return Bits;
-  else if constexpr (make_name_table<S, Bits>().overflow) return roomy_bits<S, Bits + 1>();
+  else if constexpr (name_table_at<S, Bits>.overflow) return roomy_bits<S, Bits + 1>();
   else return Bits;
 }
 
+// The table itself: the one roomy_bits found room in, built once.
 template <schema S>
-inline constexpr auto name_table_of = make_name_table<S, roomy_bits<S>()>();
+inline constexpr const auto& name_table_of = name_table_at<S, roomy_bits<S>()>;
 
 // The families of a schema, their name parts worked out at compile time.
 struct family_shape {
-  std::size_t field = 0;
+  std::uint32_t field = 0;
   string_view prefix;
   array<string_view, 3> suffixes{};  // per spelling; empty where the row has none
   std::uint32_t min_index = 0, max_index = 0;
@@ -286,7 +290,7 @@ template <schema S>
 template <schema S>
 [[nodiscard]] constexpr auto make_family_shapes() noexcept {
   array<family_shape, family_count<S>()> out{};
-  std::size_t i = 0;
+  std::uint32_t i = 0;
   std::size_t n = 0;
   for (const field& f : S::fields) {
     if (f.is_family())

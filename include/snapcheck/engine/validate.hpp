@@ -138,15 +138,20 @@ class engine {
   constexpr engine(Sink& sink, const options& opt) noexcept : sink_(sink), opt_(opt) {}
 
   // Checks one piece. TextOnly: the source yields only text with plain
-  // names (form bodies, parameter lists), so the JSON ways are left out.
+  // names (form bodies, parameter lists), so the JSON ways are left out,
+  // not even compiled.
   template <bool TextOnly>
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    if (!TextOnly && p.type == value_type::container)
-      return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
     name_match m;
-    if (!(TextOnly || p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
+    if constexpr (TextOnly) {
+      if (!find_row(p, m)) return;
+    } else {
+      if (p.type == value_type::container)
+        return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
+      if (!(p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
+    }
     const field& f = S::fields[m.field];
     if (m.what == name_match::kind::bad_index)
       return report({.field = path_of(p, m), .code = code::bad_tag_index, .api_code = f.api_code});
@@ -170,7 +175,9 @@ class engine {
     s.negative = !TextOnly && p.negative && p.magnitude != 0;  // -0 is 0
     s.absent = (TextOnly || p.type == value_type::text) && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
-    if (!TextOnly && p.type != value_type::text) return check_typed(p, m, s);
+    if constexpr (!TextOnly) {
+      if (p.type != value_type::text) return check_typed(p, m, s);
+    }
     if (!s.absent) check_value(p, m, s, {p.value, p.encoding});
   }
 
