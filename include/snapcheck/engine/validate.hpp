@@ -146,12 +146,13 @@ class engine {
     position_ = seq;
     name_match m;
     if constexpr (TextOnly) {
-      if (!find_row(p, m)) return;
+      m = find_row(p);
     } else {
       if (p.type == value_type::container)
         return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
-      if (!(p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
+      m = p.group.empty() ? find_row(p) : find_member_row(p);
     }
+    if (m.what == name_match::kind::unknown) return;
     const field& f = S::fields[m.field];
     if (m.what == name_match::kind::bad_index)
       return report({.field = path_of(p, m), .code = code::bad_tag_index, .api_code = f.api_code});
@@ -225,7 +226,7 @@ class engine {
   // together in a buffer, then looked up like any decoded name. Out of
   // line, as check_typed: only JSON arrays and values take these ways, and
   // inlined they kept the name lookup of every piece out of line.
-  [[gnu::noinline]] constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
+  [[gnu::noinline]] constexpr name_match find_member_row(const piece& p) noexcept {
     array<char, name_cap> buffer{};
     std::size_t size = 0;
     const auto put = [&](string_view part) {
@@ -243,9 +244,9 @@ class engine {
     put(".");
     put(p.name);
     const string_view name = size <= name_cap ? string_view{buffer.data(), size} : string_view{};
-    m = size <= name_cap ? match_name<S>(name) : name_match{};
+    const name_match m = size <= name_cap ? match_name<S>(name) : name_match{};
     if (m.what == name_match::kind::unknown) unknown(p, name);
-    return m.what != name_match::kind::unknown;
+    return m;
   }
 
   // A value that is not text (a JSON source's, SPEC §11): a whole number in
@@ -272,33 +273,33 @@ class engine {
     s.comparable = false;
   }
 
-  // Finds the row of a piece's name. Returns false, having reported what
-  // there is to say, for a name of no row: unknown, badly encoded, or not
+  // Finds the row of a piece's name. Returns no match (kind unknown),
+  // having reported what there is to say, for a name of no row: unknown, badly encoded, or not
   // valid UTF-8. Table names are plain ASCII (schema check): a raw name that
   // matches one needed no decoding; only other names are decoded.
-  [[gnu::always_inline]] constexpr bool find_row(const piece& p, name_match& m) noexcept {
+  [[gnu::always_inline]] constexpr name_match find_row(const piece& p) noexcept {
     const bool short_name = p.name.size() <= name_cap;
-    m = short_name ? match_name<S>(p.name) : name_match{};
-    if (m.what == name_match::kind::known) return true;
+    const name_match m = short_name ? match_name<S>(p.name) : name_match{};
+    if (m.what == name_match::kind::known) return m;
     if (short_name && is_plain(p.name, p.encoding)) {
       if (m.what == name_match::kind::unknown) unknown(p, p.name);
-      return m.what != name_match::kind::unknown;
+      return m;
     }
     const auto name = read_name<name_cap>({p.name, p.encoding});
     using status = typename decoded_name<name_cap>::status;
     if (name.state == status::bad_encoding) {
       report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
               .api_code = S::codes.parameter});
-      return false;
+      return {};
     }
     if (name.state == status::invalid_utf8) {
       report({.field = {.text = p.name, .form = as_given(p)}, .code = code::invalid_utf8,
               .api_code = S::codes.parameter, .at = name.utf8_at});
-      return false;
+      return {};
     }
-    m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
-    if (m.what == name_match::kind::unknown) unknown(p, name.fits() ? name.view() : string_view{});
-    return m.what != name_match::kind::unknown;
+    const name_match decoded = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
+    if (decoded.what == name_match::kind::unknown) unknown(p, name.fits() ? name.view() : string_view{});
+    return decoded;
   }
 
   // A known name again (SPEC §3): a warning when both values decode to the
