@@ -1,4 +1,5 @@
-// Compile-time sanity of a schema table. Each condition is its own
+// Compile-time sanity of a schema table. The whole table is checked in one
+// constant evaluation; when that fails, each condition is its own
 // static_assert, instantiated per row (row_is_sane<S, Row>), so a bad row
 // fails the build with a message that names the condition, and the
 // compiler's "required from" line names the table and the row's index.
@@ -85,13 +86,15 @@ template <schema S>
 template <schema S>
 [[nodiscard]] constexpr bool spellings_are_new(std::size_t row) noexcept {
   const field& a = S::fields[row];
-  for (std::size_t j = 0; j <= row; ++j)
-    for (const spelling x : all_spellings)
-      for (const spelling y : all_spellings) {
-        const string_view p = a.spelled(x), q = S::fields[j].spelled(y);
-        if (p.empty() || q.empty() || (j == row && x >= y)) continue;
-        if (p == q) return false;
-      }
+  const string_view mine[] = {a.name, a.alias, a.alternate};  // in the order of enum spelling
+  for (std::size_t j = 0; j <= row; ++j) {
+    const field& b = S::fields[j];
+    const string_view theirs[] = {b.name, b.alias, b.alternate};
+    for (std::size_t x = 0; x < 3; ++x)
+      for (std::size_t y = 0; y < 3; ++y)
+        if (!mine[x].empty() && (j != row || x < y) && mine[x].size() == theirs[y].size() && mine[x] == theirs[y])
+          return false;
+  }
   return true;
 }
 
@@ -147,19 +150,35 @@ inline constexpr std::size_t max_substrings = 16;
 // strings saturate above it.
 inline constexpr std::uint64_t max_integer = 0xFFFFFFFFFFFFull;
 
-// What is wrong with the rules of a row, found in one constant evaluation
-// (cheaper to compile than one instantiation per rule): each member is
-// true when every rule of the row meets that condition.
-struct rules_report {
+// What is wrong with a row, found in one constant evaluation (cheaper to
+// compile than one per condition): each member is true when the row, or
+// every rule of it, meets that condition.
+struct row_report {
+  bool named = true, spellings_new = true, spellings_plain = true, one_marker = true, shape_shared = true,
+       family_range = true, family_parts = true, has_api_code = true, required_plain = true, no_holes = true,
+       substrings_counted = true;
   bool lengths = true, integers = true, integer_max = true, ranges = true, texts_present = true,
        texts_nonempty = true, substrings_fit = true, predicates = true, requires_known = true,
        requires_same_shape = true, requires_same_range = true, unique_on_family = true;
+  friend constexpr bool operator==(const row_report&, const row_report&) = default;
 };
 
 template <schema S>
-[[nodiscard]] constexpr rules_report check_rules(std::size_t row) noexcept {
-  rules_report out;
+[[nodiscard]] constexpr row_report check_row(std::size_t row) noexcept {
+  row_report out;
   const field& f = S::fields[row];
+  const bool family = f.is_family();
+  out.named = !f.name.empty();
+  out.spellings_new = spellings_are_new<S>(row);
+  out.spellings_plain = spellings_are_plain(f);
+  out.one_marker = count_of(f.name, field::index_marker) <= 1;
+  out.shape_shared = spellings_share_the_shape(f);
+  out.family_range = !family || (f.min_index >= 1 && f.min_index <= f.max_index);
+  out.family_parts = !family || (!f.prefix().empty() && !f.suffix().empty());
+  out.has_api_code = !f.api_code.empty();
+  out.required_plain = !(f.required && family);
+  out.no_holes = rules_have_no_holes(f);
+  out.substrings_counted = substring_count(f) <= max_substrings;
   for (const rule& r : f.rules) {
     const rule_kind k = r.kind;
     out.lengths = out.lengths && (k != rule_kind::length || r.min <= r.max);
@@ -172,7 +191,7 @@ template <schema S>
     out.texts_nonempty = out.texts_nonempty && texts_are_nonempty(r);
     out.substrings_fit = out.substrings_fit && (k != rule_kind::no_substring || texts_fit_a_window(r));
     out.predicates = out.predicates && (k != rule_kind::predicate || r.test != nullptr);
-    out.unique_on_family = out.unique_on_family && (k != rule_kind::unique || f.is_family());
+    out.unique_on_family = out.unique_on_family && (k != rule_kind::unique || family);
     if (k != rule_kind::requires_field || r.text_count() == 0) continue;
     const std::size_t other = field_index<S>(r.texts[0]);
     if (other == size_of(S::fields)) {
@@ -180,32 +199,29 @@ template <schema S>
       continue;
     }
     const field& o = S::fields[other];
-    out.requires_same_shape = out.requires_same_shape && o.is_family() == f.is_family();
+    out.requires_same_shape = out.requires_same_shape && o.is_family() == family;
     out.requires_same_range = out.requires_same_range && o.min_index == f.min_index && o.max_index == f.max_index;
   }
   return out;
 }
 
+// The conditions of one row, each its own static_assert.
 template <schema S, std::size_t Row>
 constexpr bool row_is_sane() noexcept {
-  constexpr field f = S::fields[Row];
-  static_assert(!f.name.empty(), "snapcheck: a field needs a name");
-  static_assert(spellings_are_new<S>(Row),
+  constexpr row_report r = check_row<S>(Row);
+  static_assert(r.named, "snapcheck: a field needs a name");
+  static_assert(r.spellings_new,
                 "snapcheck: a field's name, alias or alternate is already a spelling of this or an earlier row");
-  static_assert(spellings_are_plain(f),
+  static_assert(r.spellings_plain,
                 "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
-  static_assert(count_of(f.name, field::index_marker) <= 1, "snapcheck: a family name has exactly one {N}");
-  static_assert(spellings_share_the_shape(f),
-                "snapcheck: a family's alias and alternate need its {N} and its prefix");
-  static_assert(!f.is_family() || (f.min_index >= 1 && f.min_index <= f.max_index),
-                "snapcheck: a family needs 1 <= min_index <= max_index");
-  static_assert(!f.is_family() || (!f.prefix().empty() && !f.suffix().empty()),
-                "snapcheck: a family name needs text before and after {N}");
-  static_assert(!f.api_code.empty(), "snapcheck: a field needs an api_code");
-  static_assert(!(f.required && f.is_family()), "snapcheck: a family cannot be required");
-  static_assert(rules_have_no_holes(f), "snapcheck: a row's rules must not leave an empty slot before a rule");
-  static_assert(substring_count(f) <= max_substrings, "snapcheck: a row has more than 16 substring texts");
-  constexpr rules_report r = check_rules<S>(Row);
+  static_assert(r.one_marker, "snapcheck: a family name has exactly one {N}");
+  static_assert(r.shape_shared, "snapcheck: a family's alias and alternate need its {N} and its prefix");
+  static_assert(r.family_range, "snapcheck: a family needs 1 <= min_index <= max_index");
+  static_assert(r.family_parts, "snapcheck: a family name needs text before and after {N}");
+  static_assert(r.has_api_code, "snapcheck: a field needs an api_code");
+  static_assert(r.required_plain, "snapcheck: a family cannot be required");
+  static_assert(r.no_holes, "snapcheck: a row's rules must not leave an empty slot before a rule");
+  static_assert(r.substrings_counted, "snapcheck: a row has more than 16 substring texts");
   static_assert(r.lengths, "snapcheck: a length rule needs min <= max");
   static_assert(r.integers, "snapcheck: an integer rule needs min <= max");
   static_assert(r.integer_max, "snapcheck: an integer rule's max must be at most 2^48 - 1");
@@ -227,6 +243,14 @@ constexpr bool rows_are_sane(indices<Rows...>) noexcept {
   return (row_is_sane<S, Rows>() && ...);
 }
 
+// Every row at once, in one constant evaluation.
+template <schema S>
+[[nodiscard]] constexpr bool table_is_sane() noexcept {
+  for (std::size_t row = 0; row < size_of(S::fields); ++row)
+    if (check_row<S>(row) != row_report{}) return false;
+  return true;
+}
+
 }  // namespace detail
 
 // Fails the build, with a message naming the problem and the row, when S is not sane.
@@ -235,7 +259,10 @@ constexpr bool assert_sane() noexcept {
   static_assert(detail::size_of(S::fields) > 0, "snapcheck: a schema needs at least one field");
   static_assert(!S::codes.missing.empty() && !S::codes.parameter.empty(),
                 "snapcheck: a schema needs its request-level api codes");
-  return detail::rows_are_sane<S>(detail::make_indices<detail::size_of(S::fields)>{});
+  // A sane table costs one evaluation; only a table that fails instantiates
+  // the checks row by row, for the message that names the row and the condition.
+  if constexpr (detail::table_is_sane<S>()) return true;
+  else return detail::rows_are_sane<S>(detail::make_indices<detail::size_of(S::fields)>{});
 }
 
 }  // namespace snapcheck
