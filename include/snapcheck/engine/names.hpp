@@ -248,14 +248,14 @@ template <schema S, unsigned Bits>
   return t;
 }
 
-// The table's size, from the schema: at least twice as many buckets as
-// spellings (and 128), doubled until no bucket overflows.
+// The table's size, from the schema: at least one bucket (of four) per two
+// spellings (and 16 buckets), doubled until no bucket overflows.
 template <schema S>
 [[nodiscard]] constexpr unsigned name_table_bits() noexcept {
   std::size_t count = 0;
   for_each_spelling<S>([&](const name_entry&) { ++count; });
-  unsigned bits = 7;
-  while ((std::size_t{1} << bits) < 2 * count) ++bits;
+  unsigned bits = 4;
+  while (2 * (std::size_t{1} << bits) < count) ++bits;
   return bits;
 }
 template <schema S, unsigned Bits>
