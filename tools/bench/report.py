@@ -213,6 +213,50 @@ def chart_svg(times):
     return "\n".join(out) + "\n"
 
 
+# The JSON libraries of bench_json (issue 14): each one's parse into its DOM against
+# json::validate of that DOM, and the share the validation may take.
+JSON_LIBS = [("nlohmann", "nlohmann/json (ordered_json)", 0.25), ("boost_json", "Boost.JSON", 0.25),
+             ("rapidjson", "RapidJSON", 0.25), ("simdjson_dom", "simdjson DOM", 1.0)]
+
+
+def json_section(L, bench_json, times):
+    """The JSON input section: On Demand against ajv, and validation against each parse."""
+    t = {}
+    for name, (med, _) in bench_times(bench_json).items():
+        w, _, v = name.partition("/")
+        t[(w, v)] = med
+    L.append("## JSON input")
+    L.append("")
+    L.append("`bench_json` (`benchmarks/bench_json.cpp`): W1 and W2 as JSON (`benchmarks/data/w*.json`), "
+             "documented profile, each adapter of `include/snapcheck/json/`. simdjson is the Debian build "
+             "(runtime dispatch to its fastest kernel); snapcheck's own code is built without `-march`.")
+    L.append("")
+    L.append("| | W1 | W2 | target | met |")
+    L.append("|---|---:|---:|---|---|")
+    od = [t.get((w, "simdjson_ondemand_parse_validate")) for w in ("W1", "W2")]
+    ajv = [times.get((w, "ajv_parse_validate")) for w in ("W1", "W2")]
+    L.append("| simdjson On Demand: parse + `json::validate` | " + " | ".join(fmt_ns(x) for x in od) + " | | |")
+    L.append("| ajv: `JSON.parse` + validate | " + " | ".join(fmt_ns(x) for x in ajv) + " | | |")
+    r = [a / o if a and o else None for a, o in zip(ajv, od)]
+    met = "yes" if all(x is not None and x >= 5 for x in r) else "**no**"
+    L.append("| ajv / On Demand | " + " | ".join(fmt_ratio(x) for x in r) + f" | ≥ 5× | {met} |")
+    L.append("")
+    L.append("| library | W1 parse | W1 validate | W1 share | W2 parse | W2 validate | W2 share | target | met |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---|---|")
+    for key, label, most in JSON_LIBS:
+        cells = []
+        shares = []
+        for w in ("W1", "W2"):
+            parse, check = t.get((w, key + "_parse")), t.get((w, key + "_validate"))
+            share = check / parse if parse and check else None
+            shares.append(share)
+            cells += [fmt_ns(parse), fmt_ns(check), fmt_ratio(share)]
+        met = "yes" if all(x is not None and x <= most for x in shares) else "**no**"
+        target = f"validate ≤ {most:.2f} × parse" if most < 1 else f"validate ≤ {most:.1f} × parse"
+        L.append(f"| {label} | " + " | ".join(cells) + f" | {target} | {met} |")
+    L.append("")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--machine", action="store_true", help="record this machine into results/machine.json")
@@ -232,6 +276,7 @@ def main():
         print("report.py: no bench.json; run tools/bench/run.sh", file=sys.stderr)
         return 1
     ajv = load(os.path.join(args.results, "ajv.json"))
+    bench_json = load(os.path.join(args.results, "bench_json.json"))
     cg = load(os.path.join(args.results, "callgrind.json"))
     ct = load(os.path.join(args.results, "compile_time.json"))
     alloc_path = os.path.join(args.results, "alloc.txt")
@@ -327,6 +372,10 @@ def main():
         extra = ", ".join(fmt_ratio(ratio(w, peer, HEADLINE)) for w in ("W1", "W2")) if ours != HEADLINE else ""
         row(f"{peer} ≥ {minimum} × {short}", [fmt_ratio(x) for x in r],
             "yes" if all(x is not None and x >= minimum for x in r) else "**no**", extra)
+    r3 = ratio("W3", HEADLINE, "floor")
+    if r3 is not None:
+        row("validate_form ≤ 1.5 × floor on W3 (27 violations)", [fmt_ratio(r3), "(W3)"],
+            "yes" if r3 <= 1.5 else "**no**")
     if alloc:
         last = alloc[-1]
         m = re.search(r"(\d+) passed, (\d+) failed", last)
@@ -381,6 +430,9 @@ def main():
             f.write(svg)
         L.append("![CPU time per request, log scale](performance.svg)")
         L.append("")
+
+    if bench_json:
+        json_section(L, bench_json, times)
 
     if cg:
         L.append("## Instructions per request")

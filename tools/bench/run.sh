@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 
-SNAPCHECK_EXTRA_PACKAGES="libbenchmark-dev rapidjson-dev libvalijson-dev valgrind" . tools/deps.sh
+SNAPCHECK_EXTRA_PACKAGES="libbenchmark-dev rapidjson-dev libvalijson-dev valgrind nlohmann-json3-dev libsimdjson-dev" . tools/deps.sh
 if ! command -v node >/dev/null 2>&1; then
   echo "run.sh: installing nodejs npm"
   sudo=""
@@ -29,6 +29,12 @@ else
   meson setup "$build" -Dbenchmarks=enabled -Dbuildtype=release -Db_ndebug=if-release >/dev/null
 fi
 ninja -C "$build" benchmarks/bench_validate benchmarks/callgrind_driver
+# bench_json exists where the four JSON libraries are (meson builds it then).
+json_bench=0
+if ninja -C "$build" -t targets all 2>/dev/null | grep -q '^benchmarks/bench_json:'; then
+  ninja -C "$build" benchmarks/bench_json
+  json_bench=1
+fi
 
 if [ $quick = 1 ]; then
   bench_args="--benchmark_min_time=0.01 --benchmark_repetitions=1"
@@ -46,6 +52,16 @@ echo "== bench_validate"
 # shellcheck disable=SC2086
 "$build/benchmarks/bench_validate" $bench_args --benchmark_display_aggregates_only=true \
   --benchmark_out="$results/bench.json" --benchmark_out_format=json
+
+echo "== bench_json"
+if [ $json_bench = 1 ]; then
+  # shellcheck disable=SC2086
+  "$build/benchmarks/bench_json" $bench_args --benchmark_display_aggregates_only=true \
+    --benchmark_out="$results/bench_json.json" --benchmark_out_format=json
+else
+  echo "run.sh: nlohmann_json, simdjson, RapidJSON or Boost.JSON missing; bench_json skipped" >&2
+  rm -f "$results/bench_json.json"
+fi
 
 echo "== ajv"
 if command -v npm >/dev/null 2>&1; then
