@@ -157,12 +157,12 @@ std::vector<std::pair<std::string, d::name_match>> valid_spellings() {
     for (const sc::spelling spelled : sc::all_spellings) {
       if (f.spelled(spelled).empty()) continue;
       if (!f.is_family()) {
-        out.push_back({std::string(f.spelled(spelled)), {d::name_match::kind::known, i, 0, spelled}});
+        out.push_back({std::string(f.spelled(spelled)), {d::name_match::kind::known, spelled, static_cast<std::uint16_t>(i), 0}});
         continue;
       }
       for (std::uint32_t n = f.min_index; n <= f.max_index; ++n)
         out.push_back({std::string(f.prefix()) + std::to_string(n) + std::string(f.suffix(spelled)),
-                       {d::name_match::kind::known, i, n, spelled}});
+                       {d::name_match::kind::known, spelled, static_cast<std::uint16_t>(i), n}});
     }
   }
   return out;

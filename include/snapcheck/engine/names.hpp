@@ -104,10 +104,10 @@ template <class Word>
 struct name_match {
   enum class kind : std::uint8_t { unknown, known, bad_index };
   kind what = kind::unknown;
-  std::uint32_t field = 0;  // row index for known and bad_index (16 bytes in all: returned in registers)
-  std::uint32_t index = 0;  // N for a family member
   spelling spelled = spelling::name;
-};
+  std::uint16_t field = 0;  // row index for known and bad_index
+  std::uint32_t index = 0;  // N for a family member
+};  // eight bytes, no padding: one register, copied whole
 
 // Returns N when s is a canonical decimal (no sign, no leading zero) within
 // [min, max], or 0.
@@ -162,7 +162,7 @@ struct name_key {
 struct name_entry {
   name_key key;
   string_view text;  // compared in full above sixteen bytes (plain names only)
-  std::uint32_t field = 0;
+  std::uint16_t field = 0;
   std::uint32_t index = 0;  // N of a family member
   spelling spelled = spelling::name;
 };
@@ -222,7 +222,7 @@ constexpr std::size_t write_member(string_view prefix, std::uint32_t index, stri
 // Calls add(entry) for every valid spelling of a schema's names.
 template <schema S, class Add>
 constexpr void for_each_spelling(Add&& add) noexcept {
-  std::uint32_t i = 0;
+  std::uint16_t i = 0;
   for (const field& f : S::fields) {
     for (const spelling spelled : all_spellings) {
       const string_view n = f.spelled(spelled);
@@ -274,7 +274,7 @@ inline constexpr const auto& name_table_of = name_table_at<S, roomy_bits<S>()>;
 
 // The families of a schema, their name parts worked out at compile time.
 struct family_shape {
-  std::uint32_t field = 0;
+  std::uint16_t field = 0;
   string_view prefix;
   array<string_view, 3> suffixes{};  // per spelling; empty where the row has none
   std::uint32_t min_index = 0, max_index = 0;
@@ -290,7 +290,7 @@ template <schema S>
 template <schema S>
 [[nodiscard]] constexpr auto make_family_shapes() noexcept {
   array<family_shape, family_count<S>()> out{};
-  std::uint32_t i = 0;
+  std::uint16_t i = 0;
   std::size_t n = 0;
   for (const field& f : S::fields) {
     if (f.is_family())
@@ -314,7 +314,7 @@ template <schema S>
   const name_key key = key_of(name);
   for (const name_entry& entry : table.buckets[name_hash(key, bits)]) {
     if (entry.key == key && (name.size() <= 16 || name == entry.text))
-      return {name_match::kind::known, entry.field, entry.index, entry.spelled};
+      return {name_match::kind::known, entry.spelled, entry.field, entry.index};
   }
   return {};
 }
@@ -333,8 +333,8 @@ template <schema S>
         continue;
       const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
       const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
-      if (index != 0) return {name_match::kind::known, fam.field, index, spelled};
-      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, spelled};
+      if (index != 0) return {name_match::kind::known, spelled, fam.field, index};
+      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, spelled, fam.field, 0};
     }
   }
   return bad;
@@ -356,7 +356,7 @@ template <schema S, std::size_t Cap>
     if (!has_prefix(name.view(), fam.prefix)) continue;
     for (const spelling spelled : all_spellings) {
       const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelled)];
-      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, spelled};
+      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, spelled, fam.field, 0};
     }
   }
   return {};

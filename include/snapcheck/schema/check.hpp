@@ -257,6 +257,7 @@ template <schema S>
 template <schema S>
 constexpr bool assert_sane() noexcept {
   static_assert(detail::size_of(S::fields) > 0, "snapcheck: a schema needs at least one field");
+  static_assert(detail::size_of(S::fields) <= 0xFFFF, "snapcheck: a schema has at most 65535 fields");
   static_assert(!S::codes.missing.empty() && !S::codes.parameter.empty(),
                 "snapcheck: a schema needs its request-level api codes");
   // A sane table costs one evaluation; only a table that fails instantiates
