@@ -263,4 +263,46 @@ BOOST_AUTO_TEST_CASE(rows_with_a_kind_the_fast_paths_do_not_know_take_the_genera
   BOOST_TEST(!general.wide[0]);
 }
 
+// ClientToken allows ASCII only: once its first other character has fired
+// that rule, the rest of the value is only counted (counting_program). What
+// comes after must still be counted exactly, and a bad escape or bad UTF-8
+// after it must still be found, as the general way finds them.
+BOOST_AUTO_TEST_CASE(a_value_is_only_counted_once_its_character_rules_have_fired) {
+  using S = sc::apis::create_snapshot;
+  const std::string zh = "%E4%B8%AD", zh_raw = "\xE4\xB8\xAD";
+  const auto repeat = [](const std::string& s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const auto check = [&](const std::string& value, bool form, const std::string& expect) {
+    BOOST_TEST_CONTEXT((form ? "form " : "params ") << value) {
+      sc::result fast, general;
+      if (form) {
+        const std::string body = "regionId=cn&DiskId=d&ClientToken=" + value;
+        sc::validate<S, true>(sc::form_source{body}, fast);
+        sc::validate<S, false>(sc::form_source{body}, general);
+      } else {
+        const std::vector<std::pair<std::string, std::string>> list = {
+            {"regionId", "cn"}, {"DiskId", "d"}, {"ClientToken", value}};
+        sc::validate<S, true>(sc::params_source<decltype(list)>{list}, fast);
+        sc::validate<S, false>(sc::params_source<decltype(list)>{list}, general);
+      }
+      BOOST_TEST(sc::to_json(fast) == sc::to_json(general));
+      BOOST_TEST(sc::to_json(fast).find(expect) != std::string::npos, sc::to_json(fast));
+    }
+  };
+  // 1 + 70 characters: too long by its exact count, bad from character 1.
+  check("a" + repeat(zh, 70), true, R"("length":71)");
+  check("a" + repeat(zh_raw, 70), false, R"("length":71)");
+  check("a" + repeat(zh, 70), true, R"("at":1)");
+  // Two-, three- and four-byte characters and ASCII after the rule fired.
+  check("a" + zh + "%C3%A9" + "%F0%A0%80%80" + repeat("b", 61), true, R"("length":65)");
+  check("a" + zh_raw + "\xC3\xA9" + "\xF0\xA0\x80\x80" + repeat("b", 61), false, R"("length":65)");
+  // A bad escape and bad UTF-8 after it.
+  check("a" + repeat(zh, 10) + "%ZZ" + repeat(zh, 10), true, "bad_encoding");
+  check("a" + repeat(zh, 10) + "%E4%B8q" + repeat(zh, 10), true, R"("at":31)");
+  check("a" + repeat(zh_raw, 10) + "\xE4\xB8q" + repeat(zh_raw, 10), false, R"("at":31)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
