@@ -1627,8 +1627,9 @@ class basic_result {
     while (at > 0 && store_.all.kept[at - 1].position > v.position) --at;
     if (at >= keep_) return;
     if (size_ < keep_) {
-      if (!std::is_constant_evaluated()) std::construct_at(store_.all.kept + size_);
       ++size_;
+      if (at == size_ - 1) return place(at, v);  // in order: written once, where it belongs
+      place(size_ - 1, store_.all.kept[size_ - 2]);
     }
     for (std::size_t i = size_ - 1; i > at; --i) store_.all.kept[i] = store_.all.kept[i - 1];
     store_.all.kept[at] = v;
@@ -1645,6 +1646,13 @@ class basic_result {
     char none;
     items all;
   } store_;
+  // Starts the lifetime of kept[i] as a copy of v (at run time the storage
+  // is raw memory there; in a constant expression it is already live).
+  constexpr void place(std::size_t i, const violation& v) noexcept {
+    if (std::is_constant_evaluated()) store_.all.kept[i] = v;
+    else std::construct_at(store_.all.kept + i, v);
+  }
+
   std::size_t keep_;
   std::size_t size_ = 0;
   std::size_t found_ = 0;
@@ -1659,7 +1667,8 @@ using result = basic_result<64>;
 #endif
 // ---- end snapcheck/result/result.hpp
 // ---- begin snapcheck/schema/check.hpp
-// Compile-time sanity of a schema table. Each condition is its own
+// Compile-time sanity of a schema table. The whole table is checked in one
+// constant evaluation; when that fails, each condition is its own
 // static_assert, instantiated per row (row_is_sane<S, Row>), so a bad row
 // fails the build with a message that names the condition, and the
 // compiler's "required from" line names the table and the row's index.
@@ -1743,13 +1752,15 @@ template <schema S>
 template <schema S>
 [[nodiscard]] constexpr bool spellings_are_new(std::size_t row) noexcept {
   const field& a = S::fields[row];
-  for (std::size_t j = 0; j <= row; ++j)
-    for (const spelling x : all_spellings)
-      for (const spelling y : all_spellings) {
-        const string_view p = a.spelled(x), q = S::fields[j].spelled(y);
-        if (p.empty() || q.empty() || (j == row && x >= y)) continue;
-        if (p == q) return false;
-      }
+  const string_view mine[] = {a.name, a.alias, a.alternate};  // in the order of enum spelling
+  for (std::size_t j = 0; j <= row; ++j) {
+    const field& b = S::fields[j];
+    const string_view theirs[] = {b.name, b.alias, b.alternate};
+    for (std::size_t x = 0; x < 3; ++x)
+      for (std::size_t y = 0; y < 3; ++y)
+        if (!mine[x].empty() && (j != row || x < y) && mine[x].size() == theirs[y].size() && mine[x] == theirs[y])
+          return false;
+  }
   return true;
 }
 
@@ -1805,19 +1816,35 @@ inline constexpr std::size_t max_substrings = 16;
 // strings saturate above it.
 inline constexpr std::uint64_t max_integer = 0xFFFFFFFFFFFFull;
 
-// What is wrong with the rules of a row, found in one constant evaluation
-// (cheaper to compile than one instantiation per rule): each member is
-// true when every rule of the row meets that condition.
-struct rules_report {
+// What is wrong with a row, found in one constant evaluation (cheaper to
+// compile than one per condition): each member is true when the row, or
+// every rule of it, meets that condition.
+struct row_report {
+  bool named = true, spellings_new = true, spellings_plain = true, one_marker = true, shape_shared = true,
+       family_range = true, family_parts = true, has_api_code = true, required_plain = true, no_holes = true,
+       substrings_counted = true;
   bool lengths = true, integers = true, integer_max = true, ranges = true, texts_present = true,
        texts_nonempty = true, substrings_fit = true, predicates = true, requires_known = true,
        requires_same_shape = true, requires_same_range = true, unique_on_family = true;
+  friend constexpr bool operator==(const row_report&, const row_report&) = default;
 };
 
 template <schema S>
-[[nodiscard]] constexpr rules_report check_rules(std::size_t row) noexcept {
-  rules_report out;
+[[nodiscard]] constexpr row_report check_row(std::size_t row) noexcept {
+  row_report out;
   const field& f = S::fields[row];
+  const bool family = f.is_family();
+  out.named = !f.name.empty();
+  out.spellings_new = spellings_are_new<S>(row);
+  out.spellings_plain = spellings_are_plain(f);
+  out.one_marker = count_of(f.name, field::index_marker) <= 1;
+  out.shape_shared = spellings_share_the_shape(f);
+  out.family_range = !family || (f.min_index >= 1 && f.min_index <= f.max_index);
+  out.family_parts = !family || (!f.prefix().empty() && !f.suffix().empty());
+  out.has_api_code = !f.api_code.empty();
+  out.required_plain = !(f.required && family);
+  out.no_holes = rules_have_no_holes(f);
+  out.substrings_counted = substring_count(f) <= max_substrings;
   for (const rule& r : f.rules) {
     const rule_kind k = r.kind;
     out.lengths = out.lengths && (k != rule_kind::length || r.min <= r.max);
@@ -1830,7 +1857,7 @@ template <schema S>
     out.texts_nonempty = out.texts_nonempty && texts_are_nonempty(r);
     out.substrings_fit = out.substrings_fit && (k != rule_kind::no_substring || texts_fit_a_window(r));
     out.predicates = out.predicates && (k != rule_kind::predicate || r.test != nullptr);
-    out.unique_on_family = out.unique_on_family && (k != rule_kind::unique || f.is_family());
+    out.unique_on_family = out.unique_on_family && (k != rule_kind::unique || family);
     if (k != rule_kind::requires_field || r.text_count() == 0) continue;
     const std::size_t other = field_index<S>(r.texts[0]);
     if (other == size_of(S::fields)) {
@@ -1838,32 +1865,29 @@ template <schema S>
       continue;
     }
     const field& o = S::fields[other];
-    out.requires_same_shape = out.requires_same_shape && o.is_family() == f.is_family();
+    out.requires_same_shape = out.requires_same_shape && o.is_family() == family;
     out.requires_same_range = out.requires_same_range && o.min_index == f.min_index && o.max_index == f.max_index;
   }
   return out;
 }
 
+// The conditions of one row, each its own static_assert.
 template <schema S, std::size_t Row>
 constexpr bool row_is_sane() noexcept {
-  constexpr field f = S::fields[Row];
-  static_assert(!f.name.empty(), "snapcheck: a field needs a name");
-  static_assert(spellings_are_new<S>(Row),
+  constexpr row_report r = check_row<S>(Row);
+  static_assert(r.named, "snapcheck: a field needs a name");
+  static_assert(r.spellings_new,
                 "snapcheck: a field's name, alias or alternate is already a spelling of this or an earlier row");
-  static_assert(spellings_are_plain(f),
+  static_assert(r.spellings_plain,
                 "snapcheck: names must be printable ASCII without '%', '+', '&' or '=' (they are matched undecoded)");
-  static_assert(count_of(f.name, field::index_marker) <= 1, "snapcheck: a family name has exactly one {N}");
-  static_assert(spellings_share_the_shape(f),
-                "snapcheck: a family's alias and alternate need its {N} and its prefix");
-  static_assert(!f.is_family() || (f.min_index >= 1 && f.min_index <= f.max_index),
-                "snapcheck: a family needs 1 <= min_index <= max_index");
-  static_assert(!f.is_family() || (!f.prefix().empty() && !f.suffix().empty()),
-                "snapcheck: a family name needs text before and after {N}");
-  static_assert(!f.api_code.empty(), "snapcheck: a field needs an api_code");
-  static_assert(!(f.required && f.is_family()), "snapcheck: a family cannot be required");
-  static_assert(rules_have_no_holes(f), "snapcheck: a row's rules must not leave an empty slot before a rule");
-  static_assert(substring_count(f) <= max_substrings, "snapcheck: a row has more than 16 substring texts");
-  constexpr rules_report r = check_rules<S>(Row);
+  static_assert(r.one_marker, "snapcheck: a family name has exactly one {N}");
+  static_assert(r.shape_shared, "snapcheck: a family's alias and alternate need its {N} and its prefix");
+  static_assert(r.family_range, "snapcheck: a family needs 1 <= min_index <= max_index");
+  static_assert(r.family_parts, "snapcheck: a family name needs text before and after {N}");
+  static_assert(r.has_api_code, "snapcheck: a field needs an api_code");
+  static_assert(r.required_plain, "snapcheck: a family cannot be required");
+  static_assert(r.no_holes, "snapcheck: a row's rules must not leave an empty slot before a rule");
+  static_assert(r.substrings_counted, "snapcheck: a row has more than 16 substring texts");
   static_assert(r.lengths, "snapcheck: a length rule needs min <= max");
   static_assert(r.integers, "snapcheck: an integer rule needs min <= max");
   static_assert(r.integer_max, "snapcheck: an integer rule's max must be at most 2^48 - 1");
@@ -1885,15 +1909,27 @@ constexpr bool rows_are_sane(indices<Rows...>) noexcept {
   return (row_is_sane<S, Rows>() && ...);
 }
 
+// Every row at once, in one constant evaluation.
+template <schema S>
+[[nodiscard]] constexpr bool table_is_sane() noexcept {
+  for (std::size_t row = 0; row < size_of(S::fields); ++row)
+    if (check_row<S>(row) != row_report{}) return false;
+  return true;
+}
+
 }  // namespace detail
 
 // Fails the build, with a message naming the problem and the row, when S is not sane.
 template <schema S>
 constexpr bool assert_sane() noexcept {
   static_assert(detail::size_of(S::fields) > 0, "snapcheck: a schema needs at least one field");
+  static_assert(detail::size_of(S::fields) <= 0xFFFF, "snapcheck: a schema has at most 65535 fields");
   static_assert(!S::codes.missing.empty() && !S::codes.parameter.empty(),
                 "snapcheck: a schema needs its request-level api codes");
-  return detail::rows_are_sane<S>(detail::make_indices<detail::size_of(S::fields)>{});
+  // A sane table costs one evaluation; only a table that fails instantiates
+  // the checks row by row, for the message that names the row and the condition.
+  if constexpr (detail::table_is_sane<S>()) return true;
+  else return detail::rows_are_sane<S>(detail::make_indices<detail::size_of(S::fields)>{});
 }
 
 }  // namespace snapcheck
@@ -2001,10 +2037,10 @@ template <class Word>
 struct name_match {
   enum class kind : std::uint8_t { unknown, known, bad_index };
   kind what = kind::unknown;
-  std::size_t field = 0;    // row index for known and bad_index
-  std::uint32_t index = 0;  // N for a family member
   spelling spelled = spelling::name;
-};
+  std::uint16_t field = 0;  // row index for known and bad_index
+  std::uint32_t index = 0;  // N for a family member
+};  // eight bytes, no padding: one register, copied whole
 
 // Returns N when s is a canonical decimal (no sign, no leading zero) within
 // [min, max], or 0.
@@ -2059,7 +2095,7 @@ struct name_key {
 struct name_entry {
   name_key key;
   string_view text;  // compared in full above sixteen bytes (plain names only)
-  std::size_t field = 0;
+  std::uint16_t field = 0;
   std::uint32_t index = 0;  // N of a family member
   spelling spelled = spelling::name;
 };
@@ -2101,12 +2137,11 @@ struct name_table {
   return n;
 }
 
-// The name of member N of family f (or its alias): prefix, N in decimal,
-// suffix. Returns its size, or 0 when it does not fit in out.
+// The name of member N of a family: prefix, N in decimal, suffix. Returns
+// its size, or 0 when it does not fit in out.
 template <std::size_t Cap>
-constexpr std::size_t write_member(const field& f, std::uint32_t index, spelling spelled,
+constexpr std::size_t write_member(string_view prefix, std::uint32_t index, string_view suffix,
                                    array<char, Cap>& out) noexcept {
-  const string_view prefix = f.prefix(), suffix = f.suffix(spelled);
   const std::size_t size = prefix.size() + decimal_digits(index) + suffix.size();
   if (size > Cap) return 0;
   std::size_t at = 0;
@@ -2120,7 +2155,7 @@ constexpr std::size_t write_member(const field& f, std::uint32_t index, spelling
 // Calls add(entry) for every valid spelling of a schema's names.
 template <schema S, class Add>
 constexpr void for_each_spelling(Add&& add) noexcept {
-  std::size_t i = 0;
+  std::uint16_t i = 0;
   for (const field& f : S::fields) {
     for (const spelling spelled : all_spellings) {
       const string_view n = f.spelled(spelled);
@@ -2132,7 +2167,7 @@ constexpr void for_each_spelling(Add&& add) noexcept {
       if (f.slot_count() > max_members) continue;
       array<char, 16> member{};  // longer members are matched by shape only
       for (std::uint32_t index = f.min_index; index <= f.max_index; ++index)
-        if (const std::size_t size = write_member(f, index, spelled, member); size != 0)
+        if (const std::size_t size = write_member(f.prefix(), index, f.suffix(spelled), member); size != 0)
           add(name_entry{key_of({member.data(), size}), {}, i, index, spelled});
     }
     ++i;
@@ -2146,29 +2181,33 @@ template <schema S, unsigned Bits>
   return t;
 }
 
-// The table's size, from the schema: at least twice as many buckets as
-// spellings (and 128), doubled until no bucket overflows.
+// The table's size, from the schema: at least one bucket (of four) per two
+// spellings (and 16 buckets), doubled until no bucket overflows.
 template <schema S>
 [[nodiscard]] constexpr unsigned name_table_bits() noexcept {
   std::size_t count = 0;
   for_each_spelling<S>([&](const name_entry&) { ++count; });
-  unsigned bits = 7;
-  while ((std::size_t{1} << bits) < 2 * count) ++bits;
+  unsigned bits = 4;
+  while (2 * (std::size_t{1} << bits) < count) ++bits;
   return bits;
 }
+template <schema S, unsigned Bits>
+inline constexpr auto name_table_at = make_name_table<S, Bits>();
+
 template <schema S, unsigned Bits = name_table_bits<S>()>
 [[nodiscard]] constexpr unsigned roomy_bits() noexcept {
   if constexpr (Bits >= 12) return Bits;
-  else if constexpr (make_name_table<S, Bits>().overflow) return roomy_bits<S, Bits + 1>();
+  else if constexpr (name_table_at<S, Bits>.overflow) return roomy_bits<S, Bits + 1>();
   else return Bits;
 }
 
+// The table itself: the one roomy_bits found room in, built once.
 template <schema S>
-inline constexpr auto name_table_of = make_name_table<S, roomy_bits<S>()>();
+inline constexpr const auto& name_table_of = name_table_at<S, roomy_bits<S>()>;
 
 // The families of a schema, their name parts worked out at compile time.
 struct family_shape {
-  std::size_t field = 0;
+  std::uint16_t field = 0;
   string_view prefix;
   array<string_view, 3> suffixes{};  // per spelling; empty where the row has none
   std::uint32_t min_index = 0, max_index = 0;
@@ -2184,7 +2223,7 @@ template <schema S>
 template <schema S>
 [[nodiscard]] constexpr auto make_family_shapes() noexcept {
   array<family_shape, family_count<S>()> out{};
-  std::size_t i = 0;
+  std::uint16_t i = 0;
   std::size_t n = 0;
   for (const field& f : S::fields) {
     if (f.is_family())
@@ -2208,7 +2247,7 @@ template <schema S>
   const name_key key = key_of(name);
   for (const name_entry& entry : table.buckets[name_hash(key, bits)]) {
     if (entry.key == key && (name.size() <= 16 || name == entry.text))
-      return {name_match::kind::known, entry.field, entry.index, entry.spelled};
+      return {name_match::kind::known, entry.spelled, entry.field, entry.index};
   }
   return {};
 }
@@ -2227,8 +2266,8 @@ template <schema S>
         continue;
       const auto middle = name.substr(fam.prefix.size(), name.size() - fam.prefix.size() - suffix.size());
       const std::uint32_t index = parse_index(middle, fam.min_index, fam.max_index);
-      if (index != 0) return {name_match::kind::known, fam.field, index, spelled};
-      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, fam.field, 0, spelled};
+      if (index != 0) return {name_match::kind::known, spelled, fam.field, index};
+      if (bad.what == name_match::kind::unknown) bad = {name_match::kind::bad_index, spelled, fam.field, 0};
     }
   }
   return bad;
@@ -2250,7 +2289,7 @@ template <schema S, std::size_t Cap>
     if (!has_prefix(name.view(), fam.prefix)) continue;
     for (const spelling spelled : all_spellings) {
       const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelled)];
-      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, fam.field, 0, spelled};
+      if (!suffix.empty() && name.ends_with(suffix)) return {name_match::kind::bad_index, spelled, fam.field, 0};
     }
   }
   return {};
@@ -2329,7 +2368,8 @@ struct code_points {
 // first in table order, family members by N. Every member of a family of at
 // most max_members is a candidate, so a mangled name (Tag.Key) finds its
 // family, and so is a plain field's alternate (RegiodIn: RegionId); a
-// larger family is tried with the first run of digits as its N.
+// larger family is tried with the first run of digits as its N. Names
+// differing in length by more than 2 are passed over unread.
 template <schema S>
 [[nodiscard]] constexpr field_path suggest_name(string_view name) noexcept {
   constexpr std::size_t cap = max_name_size<S>() + 8;
@@ -2337,8 +2377,9 @@ template <schema S>
   field_path best{};
   std::size_t best_distance = limit + 1;
   const code_points chars = code_points_of(name);
+  const auto near_in_size = [&](std::size_t size) { return size + limit >= chars.size() && size <= chars.size() + limit; };
   auto consider = [&](string_view candidate, const field& f, std::uint32_t index, spelling spelled = spelling::name) {
-    if (best_distance == 0) return;
+    if (best_distance == 0 || !near_in_size(candidate.size())) return;
     const std::size_t d = iequal(candidate, name) ? 0 : edit_distance(chars, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
@@ -2352,21 +2393,26 @@ template <schema S>
   while (d1 < name.size() && name[d1] >= '0' && name[d1] <= '9') ++d1;
   const string_view digits_run = name.substr(d0, d1 - d0);
 
-  for (const field& f : S::fields) {
-    if (!f.is_family()) {
+  constexpr std::size_t families = family_count<S>();
+  std::size_t next_family = 0;  // family_shapes_of<S> is in table order
+  for (std::size_t i = 0; i < size_of(S::fields); ++i) {
+    const field& f = S::fields[i];
+    if (next_family == families || family_shapes_of<S>[next_family].field != i) {
       consider(f.name, f, 0);
       if (!f.alternate.empty()) consider(f.alternate, f, 0, spelling::alternate);  // an SDK's RegionId
       continue;
     }
+    const family_shape& fam = family_shapes_of<S>[next_family++];
+    const string_view suffix = fam.suffixes[static_cast<std::size_t>(spelling::name)];
     const auto member = [&](std::uint32_t index) {
-      const std::size_t size = f.prefix().size() + decimal_digits(index) + f.suffix().size();
-      if (size > chars.size() + limit || chars.size() > size + limit) return;  // too far by length alone
+      const std::size_t size = fam.prefix.size() + decimal_digits(index) + suffix.size();
+      if (!near_in_size(size)) return;
       array<char, cap> buf{};
-      if (write_member(f, index, spelling::name, buf) == size) consider({buf.data(), size}, f, index);
+      if (write_member(fam.prefix, index, suffix, buf) == size) consider({buf.data(), size}, f, index);
     };
-    if (f.slot_count() <= max_members) {
-      for (std::uint32_t index = f.min_index; index <= f.max_index; ++index) member(index);
-    } else if (const std::uint32_t index = parse_index(digits_run, f.min_index, f.max_index); index != 0) {
+    if (fam.max_index - fam.min_index < max_members) {
+      for (std::uint32_t index = fam.min_index; index <= fam.max_index; ++index) member(index);
+    } else if (const std::uint32_t index = parse_index(digits_run, fam.min_index, fam.max_index); index != 0) {
       member(index);
     }
   }
@@ -2612,6 +2658,10 @@ struct row_program {
   //   bytes are not ordinary, those `specials`.
   array<bool, 2> wide{};
   array<unsigned char, 4> specials{};
+  // - settles: bit k for each per-character rule but first_char (sets,
+  //   substrings); once all have fired the rest of the value only needs
+  //   counting, through counting_program's tables.
+  std::uint8_t settles = 0;
 
   [[nodiscard]] constexpr bool is_active(std::size_t k) const noexcept { return (active >> k) & 1u; }
   [[nodiscard]] constexpr bool uses(rule_kind kind) const noexcept {
@@ -2766,6 +2816,15 @@ constexpr void add_block_tables(row_program& program) noexcept {
   }
 }
 
+// The per-character rules that, once fired, leave nothing to check per character.
+constexpr void add_settles(row_program& program) noexcept {
+  for (std::size_t k = 0; k < program.rules; ++k) {
+    const rule_kind kind = program.rule_at(k).kind;
+    if (program.is_active(k) && role_of(kind) == rule_role::character && kind != rule_kind::first_char)
+      program.settles = static_cast<std::uint8_t>(program.settles | (1u << k));
+  }
+}
+
 [[nodiscard]] constexpr bool knows_every_rule(const row_program& program) noexcept {
   for (std::size_t k = 0; k < program.rules; ++k)
     if (program.is_active(k) && !fast_paths_know(program.rule_at(k).kind)) return false;
@@ -2782,8 +2841,18 @@ constexpr void add_block_tables(row_program& program) noexcept {
   add_quick_verdict(program);
   add_ascii_tables(program);
   add_block_tables(program);
+  add_settles(program);
   return program;
 }
+
+// The tables of a row with no rules: every well-formed character passes.
+// A value goes on with them once its row's settles have all fired.
+inline constexpr row_program counting_program = [] {
+  row_program program;
+  add_ascii_tables(program);
+  add_block_tables(program);
+  return program;
+}();
 
 template <class S, std::size_t I, profile P, bool Fast>
 inline constexpr row_program program_of = make_program(S::fields[I], P, Fast);
@@ -3307,15 +3376,18 @@ constexpr void scan(const encoded_text& text, const options& opt, const row_prog
 
   // Characters that need only counting are counted in bulk; the first
   // character of a row with a first_char rule, and whatever the tables
-  // refuse, go the general way.
+  // refuse, go the general way. Once every rule the tables stand for has
+  // fired, any well-formed character needs only counting.
   bool more = true;
   if (program.has_first && i == 0 && n > 0) more = general();  // a first character not in first_ascii
+  const row_program* tables = &program;
   while (more && i < n) {
-    const fast_run run = counted_run(text, i, program, opt.chinese);
+    const fast_run run = counted_run(text, i, *tables, opt.chinese);
     i = run.end;
     v.bytes += run.ascii + 3 * run.three;
     out.chars += run.ascii + run.three;
     if (i < n) more = general();
+    if (program.settles != 0 && (out.fired & program.settles) == program.settles) tables = &counting_program;
   }
   if (!utf8_ok) cursor.skip_rest();  // after an ill-formed sequence only a bad escape can change the verdict
   if (cursor.bad_escape) {
@@ -3518,15 +3590,21 @@ class engine {
   constexpr engine(Sink& sink, const options& opt) noexcept : sink_(sink), opt_(opt) {}
 
   // Checks one piece. TextOnly: the source yields only text with plain
-  // names (form bodies, parameter lists), so the JSON ways are left out.
+  // names (form bodies, parameter lists), so the JSON ways are left out,
+  // not even compiled.
   template <bool TextOnly>
   constexpr void visit(const piece& p) noexcept {
     const std::size_t seq = seq_++;
     position_ = seq;
-    if (!TextOnly && p.type == value_type::container)
-      return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
     name_match m;
-    if (!(TextOnly || p.group.empty() ? find_row(p, m) : find_member_row(p, m))) return;
+    if constexpr (TextOnly) {
+      m = find_row(p);
+    } else {
+      if (p.type == value_type::container)
+        return report({.field = given_name(p), .code = code::wrong_type, .api_code = S::codes.parameter});
+      m = p.group.empty() ? find_row(p) : find_member_row(p);
+    }
+    if (m.what == name_match::kind::unknown) return;
     const field& f = S::fields[m.field];
     if (m.what == name_match::kind::bad_index)
       return report({.field = path_of(p, m), .code = code::bad_tag_index, .api_code = f.api_code});
@@ -3550,7 +3628,9 @@ class engine {
     s.negative = !TextOnly && p.negative && p.magnitude != 0;  // -0 is 0
     s.absent = (TextOnly || p.type == value_type::text) && p.value.empty() && f.empty_is_absent;
     s.comparable = false;
-    if (!TextOnly && p.type != value_type::text) return check_typed(p, m, s);
+    if constexpr (!TextOnly) {
+      if (p.type != value_type::text) return check_typed(p, m, s);
+    }
     if (!s.absent) check_value(p, m, s, {p.value, p.encoding});
   }
 
@@ -3598,7 +3678,7 @@ class engine {
   // together in a buffer, then looked up like any decoded name. Out of
   // line, as check_typed: only JSON arrays and values take these ways, and
   // inlined they kept the name lookup of every piece out of line.
-  [[gnu::noinline]] constexpr bool find_member_row(const piece& p, name_match& m) noexcept {
+  [[gnu::noinline]] constexpr name_match find_member_row(const piece& p) noexcept {
     array<char, name_cap> buffer{};
     std::size_t size = 0;
     const auto put = [&](string_view part) {
@@ -3616,9 +3696,9 @@ class engine {
     put(".");
     put(p.name);
     const string_view name = size <= name_cap ? string_view{buffer.data(), size} : string_view{};
-    m = size <= name_cap ? match_name<S>(name) : name_match{};
+    const name_match m = size <= name_cap ? match_name<S>(name) : name_match{};
     if (m.what == name_match::kind::unknown) unknown(p, name);
-    return m.what != name_match::kind::unknown;
+    return m;
   }
 
   // A value that is not text (a JSON source's, SPEC §11): a whole number in
@@ -3645,33 +3725,33 @@ class engine {
     s.comparable = false;
   }
 
-  // Finds the row of a piece's name. Returns false, having reported what
-  // there is to say, for a name of no row: unknown, badly encoded, or not
+  // Finds the row of a piece's name. Returns no match (kind unknown),
+  // having reported what there is to say, for a name of no row: unknown, badly encoded, or not
   // valid UTF-8. Table names are plain ASCII (schema check): a raw name that
   // matches one needed no decoding; only other names are decoded.
-  [[gnu::always_inline]] constexpr bool find_row(const piece& p, name_match& m) noexcept {
+  [[gnu::always_inline]] constexpr name_match find_row(const piece& p) noexcept {
     const bool short_name = p.name.size() <= name_cap;
-    m = short_name ? match_name<S>(p.name) : name_match{};
-    if (m.what == name_match::kind::known) return true;
+    const name_match m = short_name ? match_name<S>(p.name) : name_match{};
+    if (m.what == name_match::kind::known) return m;
     if (short_name && is_plain(p.name, p.encoding)) {
       if (m.what == name_match::kind::unknown) unknown(p, p.name);
-      return m.what != name_match::kind::unknown;
+      return m;
     }
     const auto name = read_name<name_cap>({p.name, p.encoding});
     using status = typename decoded_name<name_cap>::status;
     if (name.state == status::bad_encoding) {
       report({.field = {.text = p.name, .form = name_text::raw}, .code = code::bad_encoding,
               .api_code = S::codes.parameter});
-      return false;
+      return {};
     }
     if (name.state == status::invalid_utf8) {
       report({.field = {.text = p.name, .form = as_given(p)}, .code = code::invalid_utf8,
               .api_code = S::codes.parameter, .at = name.utf8_at});
-      return false;
+      return {};
     }
-    m = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
-    if (m.what == name_match::kind::unknown) unknown(p, name.fits() ? name.view() : string_view{});
-    return m.what != name_match::kind::unknown;
+    const name_match decoded = name.fits() ? match_name<S>(name.view()) : match_long_name<S>(name);
+    if (decoded.what == name_match::kind::unknown) unknown(p, name.fits() ? name.view() : string_view{});
+    return decoded;
   }
 
   // A known name again (SPEC §3): a warning when both values decode to the
@@ -3725,12 +3805,12 @@ class engine {
       const rule& r = f.rules[k];
       const code c = o.codes[k];
       const bool sized = c == code::too_short || c == code::too_long;
-      violation v{.field = path, .code = c, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
-                  .rule = &r, .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : string_view{}};
-      if ((o.has_at >> k) & 1u) v.at = static_cast<std::size_t>(o.number[k]);
-      if (sized) v.length = o.chars;
-      if (sized || c == code::out_of_range) v.limit = o.number[k];
-      report(v);
+      using count = optional<std::size_t>;
+      report({.field = path, .code = c, .api_code = r.api_code.empty() ? f.api_code : r.api_code,
+              .at = (o.has_at >> k) & 1u ? count(static_cast<std::size_t>(o.number[k])) : count(),
+              .length = sized ? count(o.chars) : count(),
+              .limit = sized || c == code::out_of_range ? optional<std::uint64_t>(o.number[k]) : optional<std::uint64_t>(),
+              .rule = &r, .suggested_value = r.kind == rule_kind::one_of ? o.suggestion : string_view{}});
     }
   }
 
@@ -3760,7 +3840,9 @@ class engine {
   }
 
   // Every violation carries the input position of the parameter it is about.
-  constexpr void report(violation v) noexcept {
+  // Taken by reference: a violation is built once, by the caller, and copied
+  // once, by the sink (each copy of its 232 bytes costs more than the rest).
+  constexpr void report(violation&& v) noexcept {
     v.position = position_;
     sink_.add(v);
   }
@@ -3776,7 +3858,7 @@ class engine {
                 .api_code = S::codes.parameter};
     // Suggestions cost an edit distance; skip them for violations a full sink drops.
     if (sink_.accepts_more() && !decoded.empty()) v.suggested_field = suggest_name<S>(decoded);
-    report(v);
+    report(static_cast<violation&&>(v));
   }
 
   Sink& sink_;
