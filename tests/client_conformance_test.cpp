@@ -27,6 +27,7 @@
 
 #include <snapcheck/strings.hpp>
 
+#include "support/case_keys.hpp"
 #include "support/form_decoder.hpp"
 #include "support/mini_json.hpp"
 
@@ -44,23 +45,6 @@ struct expected_case {
   bool truncated = false;
   std::vector<std::string> violations;  // keys, sorted
 };
-
-std::string key(std::string_view field, std::string_view code, std::string_view severity, std::string_view api_code,
-                std::optional<std::uint64_t> at, std::optional<std::uint64_t> length,
-                std::optional<std::uint64_t> limit) {
-  std::ostringstream s;
-  auto num = [&](std::optional<std::uint64_t> v) {
-    if (v) s << *v;
-    else s << '-';
-  };
-  s << field << ' ' << code << ' ' << severity << ' ' << api_code << " at=";
-  num(at);
-  s << " length=";
-  num(length);
-  s << " limit=";
-  num(limit);
-  return s.str();
-}
 
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -95,37 +79,13 @@ std::vector<expected_case> read_cases() {
     const auto& e = j.at("expect");
     c.ok = e.at("ok").as_bool();
     c.truncated = e.at("truncated").as_bool();
-    auto number = [](const mini_json::value& v, std::string_view n) -> std::optional<std::uint64_t> {
-      const auto* m = v.find(n);
-      if (m == nullptr) return std::nullopt;
-      return static_cast<std::uint64_t>(m->as_int());
-    };
-    for (const auto& v : e.at("violations").items)
-      c.violations.push_back(key(v.at("field").str(), v.at("code").str(), v.at("severity").str(),
-                                 v.at("api_code").str(), number(v, "at"), number(v, "length"), number(v, "limit")));
-    std::sort(c.violations.begin(), c.violations.end());
+    c.violations = case_keys::expected(e.at("violations"));
     out.push_back(std::move(c));
   }
   return out;
 }
 
 std::optional<pairs> decode_body(std::string_view body) { return test_support::decode_form(body); }
-
-std::vector<std::string> keys_of(const snapcheck::result& r) {
-  std::vector<std::string> out;
-  for (const auto& v : r.violations())
-    out.push_back(key(snapcheck::field_name(v.field), snapcheck::to_string(v.code), snapcheck::to_string(v.severity),
-                      v.api_code, v.at ? std::optional<std::uint64_t>(*v.at) : std::nullopt,
-                      v.length ? std::optional<std::uint64_t>(*v.length) : std::nullopt,
-                      v.limit ? std::optional<std::uint64_t>(*v.limit) : std::nullopt));
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& keys) {
-  std::string s;
-  for (const auto& k : keys) s += k + "\n";
-  return s;
-}
 
 }  // namespace
 
@@ -163,16 +123,15 @@ BOOST_AUTO_TEST_CASE(expressible_cases_agree_through_validate_request) {
       const snapcheck::result typed = snapcheck::validate(r, opt);
       BOOST_TEST(typed.ok() == c.ok);
       BOOST_TEST(typed.truncated() == c.truncated);
-      auto sorted = keys_of(typed);
-      std::sort(sorted.begin(), sorted.end());
+      const auto sorted = case_keys::sorted(typed);
       if (c.truncated) BOOST_TEST(sorted.size() == c.violations.size());
-      else BOOST_TEST(joined(sorted) == joined(c.violations));
+      else BOOST_TEST(case_keys::joined(sorted) == case_keys::joined(c.violations));
 
       pairs members;
       for (const auto m : r.params()) members.emplace_back(std::string(m.first), std::string(m.second));
       const std::string body = snapcheck::encode(r);
-      BOOST_TEST(joined(keys_of(typed)) == joined(keys_of(snapcheck::validate_params(members, opt))));
-      BOOST_TEST(joined(keys_of(typed)) == joined(keys_of(snapcheck::validate_form(body, opt))));
+      BOOST_TEST(case_keys::joined(case_keys::in_order(typed)) == case_keys::joined(case_keys::in_order(snapcheck::validate_params(members, opt))));
+      BOOST_TEST(case_keys::joined(case_keys::in_order(typed)) == case_keys::joined(case_keys::in_order(snapcheck::validate_form(body, opt))));
       const auto back = decode_body(body);
       BOOST_TEST((back.has_value() && *back == members));
     }

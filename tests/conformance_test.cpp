@@ -23,6 +23,7 @@
 
 #include <snapcheck/strings.hpp>
 
+#include "support/case_keys.hpp"
 #include "support/form_decoder.hpp"
 #include "support/mini_json.hpp"
 
@@ -58,34 +59,6 @@ std::string from_hex(const std::string& hex) {
   return out;
 }
 
-// The comparison key of one violation: every compared member, absent ones as "-".
-std::string key(std::string_view field, std::string_view code, std::string_view severity,
-                std::string_view api_code, std::optional<std::uint64_t> at,
-                std::optional<std::uint64_t> length, std::optional<std::uint64_t> limit) {
-  std::ostringstream s;
-  auto num = [&](std::optional<std::uint64_t> v) {
-    if (v) s << *v;
-    else s << '-';
-  };
-  s << "(field=" << field << " code=" << code << " severity=" << severity << " api_code=" << api_code
-    << " at=";
-  num(at);
-  s << " length=";
-  num(length);
-  s << " limit=";
-  num(limit);
-  s << ')';
-  return s.str();
-}
-
-std::optional<std::uint64_t> optional_number(const mini_json::value& v, std::string_view name) {
-  const mini_json::value* m = v.find(name);
-  if (m == nullptr) return std::nullopt;
-  const std::int64_t n = m->as_int();
-  if (n < 0) throw std::runtime_error("negative number in a case");
-  return static_cast<std::uint64_t>(n);
-}
-
 std::vector<conformance_case> read_cases() {
   std::ifstream in(cases_path(), std::ios::binary);
   if (!in) throw std::runtime_error("cannot open " + cases_path());
@@ -108,13 +81,9 @@ std::vector<conformance_case> read_cases() {
     const mini_json::value& e = j.at("expect");
     c.ok = e.at("ok").as_bool();
     c.truncated = e.at("truncated").as_bool();
-    for (const mini_json::value& v : e.at("violations").items) {
-      c.violations.push_back(key(v.at("field").str(), v.at("code").str(), v.at("severity").str(),
-                                 v.at("api_code").str(), optional_number(v, "at"),
-                                 optional_number(v, "length"), optional_number(v, "limit")));
-      if (v.at("code").str() == "bad_encoding") c.expects_bad_encoding = true;
-    }
-    std::sort(c.violations.begin(), c.violations.end());
+    c.violations = case_keys::expected(e.at("violations"));
+    for (const mini_json::value& v : e.at("violations").items)
+      c.expects_bad_encoding = c.expects_bad_encoding || v.at("code").str() == "bad_encoding";
     out.push_back(std::move(c));
   }
   return out;
@@ -123,28 +92,6 @@ std::vector<conformance_case> read_cases() {
 const std::vector<conformance_case>& cases() {
   static const std::vector<conformance_case> all = read_cases();
   return all;
-}
-
-std::vector<std::string> keys_of(const snapcheck::result& r) {
-  std::vector<std::string> out;
-  for (const snapcheck::violation& v : r.violations()) {
-    out.push_back(key(snapcheck::field_name(v.field), snapcheck::to_string(v.code),
-                      snapcheck::to_string(v.severity), v.api_code,
-                      v.at ? std::optional<std::uint64_t>(*v.at) : std::nullopt,
-                      v.length ? std::optional<std::uint64_t>(*v.length) : std::nullopt,
-                      // SPEC §8's object has no limit for too_many_parameters
-                      v.limit && v.code != snapcheck::code::too_many_parameters
-                          ? std::optional<std::uint64_t>(*v.limit)
-                          : std::nullopt));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& keys) {
-  std::string s = "[";
-  for (const auto& k : keys) s += (s.size() > 1 ? ", " : "") + k;
-  return s + "]";
 }
 
 using test_support::decode_form;
@@ -165,7 +112,7 @@ void check_against(const conformance_case& c, const snapcheck::result& r) {
   BOOST_TEST(r.ok() == c.ok);
   BOOST_TEST(r.truncated() == c.truncated);
   if (c.truncated) BOOST_TEST(r.violations().size() == c.violations.size());
-  else BOOST_TEST(joined(keys_of(r)) == joined(c.violations));
+  else BOOST_TEST(case_keys::joined(case_keys::sorted(r)) == case_keys::joined(c.violations));
 }
 
 }  // namespace
@@ -200,7 +147,7 @@ BOOST_AUTO_TEST_CASE(form_entry_agrees_with_all_cases) {
                                           : snapcheck::validate_form(c.body, options_for(c));
       check_against(c, r);
       if (r.ok() == c.ok && r.truncated() == c.truncated &&
-          (c.truncated ? r.violations().size() == c.violations.size() : keys_of(r) == c.violations))
+          (c.truncated ? r.violations().size() == c.violations.size() : case_keys::sorted(r) == c.violations))
         ++agreed;
     }
   }
@@ -221,10 +168,10 @@ BOOST_AUTO_TEST_CASE(request_entry_agrees_with_all_cases) {
       check_against(c, r);
       if (c.query) {
         const std::string joined = all_parameters(c);
-        BOOST_TEST(keys_of(snapcheck::validate_form(joined, options_for(c))) == keys_of(r));
+        BOOST_TEST(case_keys::sorted(snapcheck::validate_form(joined, options_for(c))) == case_keys::sorted(r));
       }
       if (r.ok() == c.ok && r.truncated() == c.truncated &&
-          (c.truncated ? r.violations().size() == c.violations.size() : keys_of(r) == c.violations))
+          (c.truncated ? r.violations().size() == c.violations.size() : case_keys::sorted(r) == c.violations))
         ++agreed;
     }
   }
@@ -249,7 +196,7 @@ BOOST_AUTO_TEST_CASE(params_entry_agrees_with_all_cases) {
       const snapcheck::result r = snapcheck::validate_params(*params, options_for(c));
       check_against(c, r);
       if (r.ok() == c.ok && r.truncated() == c.truncated &&
-          (c.truncated ? r.violations().size() == c.violations.size() : keys_of(r) == c.violations))
+          (c.truncated ? r.violations().size() == c.violations.size() : case_keys::sorted(r) == c.violations))
         ++agreed;
     }
   }

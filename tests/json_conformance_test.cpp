@@ -29,6 +29,7 @@
 #include <snapcheck/json/simdjson.hpp>
 #include <snapcheck/strings.hpp>
 
+#include "support/case_keys.hpp"
 #include "support/mini_json.hpp"
 
 namespace {
@@ -45,30 +46,6 @@ struct json_case {
   std::vector<std::string> violations;  // keys, sorted
   bool repeats_names = false;           // some object of json repeats a member name
 };
-
-std::string key(std::string_view field, std::string_view code, std::string_view severity, std::string_view api_code,
-                std::optional<std::uint64_t> at, std::optional<std::uint64_t> length,
-                std::optional<std::uint64_t> limit) {
-  std::ostringstream s;
-  auto num = [&](std::optional<std::uint64_t> v) {
-    if (v) s << *v;
-    else s << '-';
-  };
-  s << "(field=" << field << " code=" << code << " severity=" << severity << " api_code=" << api_code << " at=";
-  num(at);
-  s << " length=";
-  num(length);
-  s << " limit=";
-  num(limit);
-  s << ')';
-  return s.str();
-}
-
-std::optional<std::uint64_t> optional_number(const mini_json::value& v, std::string_view name) {
-  const mini_json::value* m = v.find(name);
-  if (m == nullptr) return std::nullopt;
-  return static_cast<std::uint64_t>(m->as_int());
-}
 
 // True when some object in v (at any depth) has a member name twice;
 // RapidJSON keeps every member, so it can tell.
@@ -107,11 +84,7 @@ std::vector<json_case> read_cases() {
     const mini_json::value& e = j.at("expect");
     c.ok = e.at("ok").as_bool();
     c.truncated = e.at("truncated").as_bool();
-    for (const mini_json::value& v : e.at("violations").items)
-      c.violations.push_back(key(v.at("field").str(), v.at("code").str(), v.at("severity").str(),
-                                 v.at("api_code").str(), optional_number(v, "at"), optional_number(v, "length"),
-                                 optional_number(v, "limit")));
-    std::sort(c.violations.begin(), c.violations.end());
+    c.violations = case_keys::expected(e.at("violations"));
     rapidjson::Document d;
     d.Parse(c.json.data(), c.json.size());
     if (d.HasParseError()) throw std::runtime_error("case " + c.name + ": not JSON for RapidJSON");
@@ -126,25 +99,6 @@ const std::vector<json_case>& cases() {
   return all;
 }
 
-std::vector<std::string> keys_of(const snapcheck::result& r) {
-  std::vector<std::string> out;
-  for (const snapcheck::violation& v : r.violations())
-    out.push_back(key(snapcheck::field_name(v.field), snapcheck::to_string(v.code), snapcheck::to_string(v.severity),
-                      v.api_code, v.at ? std::optional<std::uint64_t>(*v.at) : std::nullopt,
-                      v.length ? std::optional<std::uint64_t>(*v.length) : std::nullopt,
-                      v.limit && v.code != snapcheck::code::too_many_parameters
-                          ? std::optional<std::uint64_t>(*v.limit)
-                          : std::nullopt));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& keys) {
-  std::string s = "[";
-  for (const auto& k : keys) s += (s.size() > 1 ? ", " : "") + k;
-  return s + "]";
-}
-
 struct with_options {
   std::vector<snapcheck::string_view> allow;
   snapcheck::options opt;
@@ -157,11 +111,11 @@ struct with_options {
 // Checks r against c; returns true when it agrees.
 bool agrees(const json_case& c, const snapcheck::result& r) {
   const bool same = r.ok() == c.ok && r.truncated() == c.truncated &&
-                    (c.truncated ? r.violations().size() == c.violations.size() : keys_of(r) == c.violations);
+                    (c.truncated ? r.violations().size() == c.violations.size() : case_keys::sorted(r) == c.violations);
   BOOST_TEST(r.ok() == c.ok);
   BOOST_TEST(r.truncated() == c.truncated);
   if (c.truncated) BOOST_TEST(r.violations().size() == c.violations.size());
-  else BOOST_TEST(joined(keys_of(r)) == joined(c.violations));
+  else BOOST_TEST(case_keys::joined(case_keys::sorted(r)) == case_keys::joined(c.violations));
   return same;
 }
 
