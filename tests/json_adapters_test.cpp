@@ -239,6 +239,32 @@ BOOST_AUTO_TEST_CASE(numbers_with_long_exponents_agree) {
   all_say(days("-9223372036854776832e" + zeros), wrong_type);
 }
 
+// A digit far past the twentieth still decides a tie at the threshold:
+// On Demand's reading of the text agrees with simdjson's DOM, which rounds
+// correctly (Boost.JSON and RapidJSON do not, there).
+BOOST_AUTO_TEST_CASE(a_far_digit_decides_a_tie_at_the_threshold) {
+  const std::string zeros(40, '0');
+  for (const auto& [number, want] : std::vector<std::pair<std::string, std::string>>{
+           {"-9223372036854776832." + zeros + "1e" + zeros, "RetentionDays out_of_range InvalidRetentionDays.Malformed"},
+           {"-9223372036854776832." + zeros + "e" + zeros, "RetentionDays wrong_type InvalidRetentionDays.Malformed"}}) {
+    const std::string text = with_head((",\"RetentionDays\":" + number + "}").c_str());
+    BOOST_TEST_CONTEXT(text) {
+      simdjson::dom::parser dp;
+      simdjson::dom::element e;
+      BOOST_TEST_REQUIRE(!dp.parse(text).get(e));
+      BOOST_TEST(summary(snapcheck::json::validate(e)) == std::vector<std::string>{want}, boost::test_tools::per_element());
+      simdjson::ondemand::parser op;
+      const simdjson::padded_string padded(text);
+      simdjson::ondemand::document doc;
+      BOOST_TEST_REQUIRE(!op.iterate(padded).get(doc));
+      simdjson::error_code error = simdjson::SUCCESS;
+      BOOST_TEST(summary(snapcheck::json::validate(doc, {}, &error)) == std::vector<std::string>{want},
+                 boost::test_tools::per_element());
+      BOOST_TEST(error == simdjson::SUCCESS);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(ondemand_reports_a_text_malformed_during_the_walk) {
   simdjson::ondemand::parser p;
   for (const std::string text : {R"({"regionId":"cn","DiskId":"d","RetentionDays":01})",

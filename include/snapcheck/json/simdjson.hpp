@@ -146,12 +146,14 @@ template <schema S>
   }
 }
 
-// Compares the digits of a decimal significand (first digit nonzero, the
-// rest as far as they go) with those of a threshold of the same order.
-[[nodiscard]] constexpr int compare_significand(string_view digits, string_view threshold) noexcept {
-  const std::size_t n = digits.size() > threshold.size() ? digits.size() : threshold.size();
+// Compares the significant digits of a number, `head` then `tail` (the
+// first digit nonzero), with those of a threshold of the same order, each
+// padded with zeros: every digit counts, however far it is.
+[[nodiscard]] constexpr int compare_significand(string_view head, string_view tail, string_view threshold) noexcept {
+  const std::size_t size = head.size() + tail.size();
+  const std::size_t n = size > threshold.size() ? size : threshold.size();
   for (std::size_t k = 0; k < n; ++k) {
-    const char a = k < digits.size() ? digits[k] : '0';
+    const char a = k < head.size() ? head[k] : k < size ? tail[k - head.size()] : '0';
     const char b = k < threshold.size() ? threshold[k] : '0';
     if (a != b) return a < b ? -1 : 1;
   }
@@ -190,30 +192,27 @@ template <schema S>
     if (below) exponent = -exponent;
   }
   if (i != t.size()) return false;
-  // The significant digits and the order (the power of ten of the first).
+  // The significant digits (head, then tail) and the order: the power of
+  // ten of the first.
   std::size_t lead = 0;
   while (lead < whole.size() && whole[lead] == '0') ++lead;
-  std::int64_t order = static_cast<std::int64_t>(whole.size() - lead) - 1 + exponent;
-  char buffer[40] = {};  // the first significant digits; more never change a comparison with 20 digits
-  std::size_t count = 0;
-  for (string_view part : {whole.substr(lead), fraction}) {
-    for (char c : part) {
-      if (count == 0 && c == '0') {
-        --order;  // a zero of the fraction before the first significant digit
-        continue;
-      }
-      if (count < sizeof buffer) buffer[count++] = c;
-    }
+  string_view head = whole.substr(lead), tail = fraction;
+  std::int64_t order = static_cast<std::int64_t>(head.size()) - 1 + exponent;
+  if (head.empty()) {  // 0.000ddd: the fraction's zeros lower the order
+    std::size_t zeros = 0;
+    while (zeros < fraction.size() && fraction[zeros] == '0') ++zeros;
+    head = fraction.substr(zeros);
+    tail = {};
+    order -= static_cast<std::int64_t>(zeros);
   }
-  if (count == 0) {  // zero
+  if (head.empty()) {  // zero
     out = make_piece(name, {}, value_type::other);
     return true;
   }
-  const string_view significand(buffer, count);
   const string_view threshold = negative ? "9223372036854776832" : "18446744073709550592";
   const std::int64_t threshold_order = negative ? 18 : 19;
   const int against = order != threshold_order ? (order < threshold_order ? -1 : 1)
-                                               : compare_significand(significand, threshold);
+                                               : compare_significand(head, tail, threshold);
   const bool beyond = negative ? against > 0 : against >= 0;
   out = beyond ? make_piece(name, {}, value_type::integer, ~std::uint64_t{0}, negative)
                : make_piece(name, {}, value_type::other);
